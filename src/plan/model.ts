@@ -1,0 +1,34 @@
+import type { Operation } from "../delta/model.js";
+import type { RuleScope } from "../rules/model.js";
+
+/** A step in the final plan, with its provenance (DESIGN §2.4). */
+export interface PlannedStep {
+  order: number;
+  description: string;
+  type: string;
+  rule: string;
+  scope: RuleScope;
+  /** The deployed id of the delta that made it (deployed scope). */
+  deployed?: string;
+  operation?: Operation;
+  /** The operation committed when this step succeeds, or null. */
+  checkpoint: Operation | null;
+  /** Converted parameters except order and description. CIs stay CI objects until rendering. */
+  parameters: Record<string, unknown>;
+}
+
+export type PlanBlock = CompositePlanBlock | InterleavedPlanBlock;
+
+export interface CompositePlanBlock {
+  kind: "serial" | "parallel";
+  description: string;
+  blocks: PlanBlock[];
+}
+
+export interface InterleavedPlanBlock {
+  kind: "interleaved";
+  description: string;
+  /** Deployed ids of the deltas planned in this block. */
+  deltas: string[];
+  steps: PlannedStep[];
+}
