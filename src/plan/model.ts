@@ -1,4 +1,4 @@
-import type { Operation } from "../delta/model.js";
+import type { DeltaSpecification, Operation } from "../delta/model.js";
 import type { RuleScope } from "../rules/model.js";
 
 /** A step in the final plan, with its provenance (DESIGN §2.4). */
@@ -31,4 +31,14 @@ export interface InterleavedPlanBlock {
   /** Deployed ids of the deltas planned in this block. */
   deltas: string[];
   steps: PlannedStep[];
+}
+
+/** A whole deployment plan: what the planner returns and every renderer reads (DESIGN §2.4). */
+export interface Plan {
+  /** The deltas planned and the deployment they belong to (operation, applications, rollback). */
+  specification: DeltaSpecification;
+  /** Names of the orchestrators that shaped the plan, in the order they were applied. */
+  orchestrators: string[];
+  /** The root block: pre-plan steps first, post-plan steps last (DESIGN §3). */
+  root: PlanBlock;
 }
