@@ -42,3 +42,46 @@ export interface Plan {
   /** The root block: pre-plan steps first, post-plan steps last (DESIGN §3). */
   root: PlanBlock;
 }
+
+/** What the plan deploys (DESIGN §2.4 `deployment`). Ids, not CIs. */
+export interface PlanDeployment {
+  /** CREATE initial, MODIFY update, DESTROY undeploy. */
+  operation: "CREATE" | "MODIFY" | "DESTROY";
+  rollback: boolean;
+  deployedApplication: string;
+  /** The package id deployed; null when undeploying. */
+  version: string | null;
+  previousVersion: string | null;
+  environment: string;
+  orchestrators: string[];
+}
+
+/** One delta as the plan lists it (DESIGN §2.4 `deltas`). */
+export interface PlanDelta {
+  id: string;
+  operation: Operation;
+  type: string;
+  /** Container id; null when the deployed has none. */
+  container: string | null;
+  changedProperties: string[];
+}
+
+/** `summary` of DESIGN §2.4: steps, interleaved blocks, and deltas per operation. */
+export interface PlanSummary {
+  steps: number;
+  /** Interleaved (step-holding) blocks. */
+  blocks: number;
+  CREATE: number;
+  MODIFY: number;
+  DESTROY: number;
+  NOOP: number;
+}
+
+/** The planner's result: everything a renderer needs (DESIGN §2.4). */
+export interface Plan {
+  deployment: PlanDeployment;
+  deltas: PlanDelta[];
+  /** The root block (`plan` in JSON). */
+  root: PlanBlock;
+  summary: PlanSummary;
+}
