@@ -1,3 +1,4 @@
+import type { DiagnosticContext } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** A classpath root: `ext/`, a plugin folder, or an archive read in memory. */
@@ -32,8 +33,11 @@ export interface Classpath {
   find(path: string): ClasspathResource | undefined;
   /** Every root's resource at this exact path (e.g. each root's `xl-rules.xml`). */
   findAll(path: string): ClasspathResource[];
-  /** A diagnostic (PW1xxx) when `path` escapes the classpath, else undefined. */
-  checkPath(path: string): Diagnostic | undefined;
+  /**
+   * A diagnostic (PW1005) when `path` escapes the classpath, else undefined. `at` places it
+   * (the file and line that named the path, and the rule).
+   */
+  checkPath(path: string, at?: DiagnosticContext): Diagnostic | undefined;
 }
 
 /** conf/planner.conf, typed. */
