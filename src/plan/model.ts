@@ -13,6 +13,10 @@ export interface PlannedStep {
   operation?: Operation;
   /** The operation committed when this step succeeds, or null. */
   checkpoint: Operation | null;
+  /** Name of an intermediate checkpoint (`Checkpoint(delta, name, operation)`, reference §5.3). */
+  checkpointName?: string;
+  /** Other deltas this step's checkpoint commits (a plan-scope rule checkpointing deltas). */
+  checkpointDeployeds?: string[];
   /** Converted parameters except order and description. CIs stay CI objects until rendering. */
   parameters: Record<string, unknown>;
 }
