@@ -57,9 +57,48 @@ export interface TypeDefinition {
   ownProperties: PropertyDescriptor[];
   /** Control-task methods and type-level rules, kept as metadata. */
   methods: { name: string; label?: string; description?: string }[];
+  /** True for Java interfaces shown as types (udm.Deployable, overthere.HostContainer, ...). */
+  interface?: boolean;
+  /** `<rule>` validations of the type and of its properties, kept as metadata. */
+  validationRules?: ValidationRule[];
   /** Where the type was defined; undefined for built-in types. */
   location?: SourceLocation;
   /** "builtin" or the classpath root it came from (e.g. "ext", "plugins/foo.jar"). */
+  source: string;
+}
+
+export interface ValidationRule {
+  /** The rule's `type` attribute, e.g. "regex". */
+  type: string;
+  /** Set when the rule sits inside a `<property>`. */
+  property?: string;
+  /** Every other attribute (pattern, message, ...). */
+  attributes: Record<string, string>;
+  location?: SourceLocation;
+}
+
+/** A `<type-modification>`: properties and methods added to (or replacing those of) an existing type. */
+export interface TypeModification {
+  type: string;
+  properties: PropertyDescriptor[];
+  methods: TypeDefinition["methods"];
+  validationRules: ValidationRule[];
+  location?: SourceLocation;
+  source: string;
+}
+
+/**
+ * A `<generate-deployable>`: a deployable type whose properties are copied from the deployed type
+ * once every type is known (except hidden and CI-kind properties).
+ */
+export interface DeployableGeneration {
+  type: string;
+  superType: string;
+  deployedType: string;
+  copyDefaultValues: boolean;
+  virtual: boolean;
+  description?: string;
+  location?: SourceLocation;
   source: string;
 }
 
@@ -82,4 +121,6 @@ export interface TypeRegistry {
    * accept the given deployable and container types. More than one means ambiguous.
    */
   deployedTypesFor(deployableType: string, containerType: string): string[];
+  /** Repository root of the type (its own `root`, else the nearest ancestor's): Infrastructure, ... */
+  rootOf(name: string): string | undefined;
 }
