@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
+import { registerValidate } from "./commands/validate.js";
 import { version } from "./version.js";
 
 /** Runs the command line; returns the exit code (DESIGN §2.3). Never throws. */
@@ -28,4 +29,4 @@ export async function main(argv: string[]): Promise<number> {
 /** Each command file exports one of these; see ./commands/. */
 export type CommandRegistration = (program: Command, setExit: (code: number) => void) => void;
 
-const commands: CommandRegistration[] = [];
+const commands: CommandRegistration[] = [registerValidate];

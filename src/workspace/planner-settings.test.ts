@@ -72,6 +72,7 @@ describe("planner.conf", () => {
   });
 
   it("warns about includes and substitutions", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a HOCON substitution, not a template
     const { diagnostics } = readPlannerSettings('include "other.conf"\nxl.a = ${HOME}\n', file);
     expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
       ["PW1013", "warning", 1],
