@@ -28,4 +28,20 @@ export interface DeltaSpecification {
   /** Ordered by deployed id. */
   deltas: Delta[];
   rollback: boolean;
+  /**
+   * The applications deployed in this run when the package has application dependencies: the
+   * chosen one first, then its dependencies (for the by-dependency orchestrators). Absent or
+   * a single entry when only `deployedOrPreviousApplication` takes part.
+   */
+  applications?: DeltaApplication[];
+}
+
+/** One application of a deployment with dependencies. */
+export interface DeltaApplication {
+  /** udm.Application id. */
+  application: string;
+  /** Its udm.DeployedApplication (the new one, or the previous one when it is removed). */
+  deployedApplication: ConfigurationItem;
+  /** Application ids it depends on, among those in the same run. */
+  dependsOn: string[];
 }

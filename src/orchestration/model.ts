@@ -1,4 +1,5 @@
 import type { Delta, DeltaSpecification } from "../delta/model.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** The orchestration tree (manual, "Orchestration"): leaves are always interleaved. */
 export type OrchestrationBlock = CompositeOrchestrationBlock | InterleavedOrchestrationBlock;
@@ -31,4 +32,6 @@ export interface OrchestrationInput {
   deltas: Delta[];
   /** Description of the leaf being refined, for nesting descriptions. */
   description: string;
+  /** Where an orchestrator reports a problem with its settings (a catalogue diagnostic). */
+  report: (diagnostic: Diagnostic) => void;
 }
