@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureTypes, undeployPlan, updatePlan } from "../../test/fixtures/petclinic-plan.js";
+import type { InterleavedPlanBlock, Plan } from "./model.js";
 import { renderText } from "./text-renderer.js";
 
 const ansiEscape = "\u001b[";
@@ -54,5 +55,14 @@ describe("renderText", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("names an intermediate checkpoint", () => {
+    const root = undeployPlan.root as InterleavedPlanBlock;
+    const plan: Plan = {
+      ...undeployPlan,
+      root: { ...root, steps: [{ ...root.steps[0], checkpointName: "caches flushed" }] },
+    };
+    expect(renderText(plan, { types: fixtureTypes })).toContain("[checkpoint DESTROY: caches flushed]");
   });
 });

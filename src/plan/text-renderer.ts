@@ -81,13 +81,20 @@ function collectBlock(block: PlanBlock, ownPrefix: string, childPrefix: string, 
 function stepLine(step: PlannedStep, indent: string, layout: Layout): Line {
   const order = String(step.order).padStart(layout.orderWidth);
   const description = layout.mask.apply(step.description);
-  const checkpoint = step.checkpoint ? `  [checkpoint ${step.checkpoint}]` : "";
+  const marker = checkpointMarker(step);
   return {
-    plain: `${indent}${order}  ${description}${checkpoint}`,
-    paint: (c) =>
-      `${c.dim(indent)}${c.yellow(order)}  ${description}${checkpoint ? `  ${c.green(`[checkpoint ${step.checkpoint}]`)}` : ""}`,
+    plain: `${indent}${order}  ${description}${marker ? `  ${marker}` : ""}`,
+    paint: (c) => `${c.dim(indent)}${c.yellow(order)}  ${description}${marker ? `  ${c.green(marker)}` : ""}`,
     rule: step.rule,
   };
+}
+
+/** `[checkpoint CREATE]`, with the name of an intermediate checkpoint when it has one. */
+function checkpointMarker(step: PlannedStep): string | undefined {
+  if (!step.checkpoint) return undefined;
+  return step.checkpointName
+    ? `[checkpoint ${step.checkpoint}: ${step.checkpointName}]`
+    : `[checkpoint ${step.checkpoint}]`;
 }
 
 function kindColor(kind: PlanBlock["kind"], c: Colors): string {

@@ -1,0 +1,113 @@
+// `npm run bench` (issue 6, item 8; DESIGN §6): builds, generates homes with N deployeds over
+// N/10 containers and 100 rules, plans each in its own process, times the cold CLI on the
+// example, adds the other stages' micro-benchmarks, and prints ONE JSON document on stdout.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateHome } from "./bench/generate-home.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sizes = [1000, 2000, 10000];
+const runsPerSize = { 1000: 7, 2000: 7, 10000: 3 };
+const coldRuns = 7;
+
+const targets = {
+  plan1000Ms: 150,
+  plan10000Ms: 1500,
+  rss10000Mb: 400,
+  doublingRatio: 2.2,
+  coldPlanMs: 400,
+};
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function build() {
+  log("npm run build");
+  const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", process.stderr, process.stderr] });
+  if (result.status !== 0) throw new Error("the build failed");
+}
+
+function runNode(args, options = {}) {
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, ...options });
+  if (result.status !== 0) {
+    throw new Error(`node ${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+function measureSize(deployeds) {
+  const directory = mkdtempSync(path.join(os.tmpdir(), `planwright-bench-${deployeds}-`));
+  try {
+    const request = generateHome(directory, deployeds);
+    log(`planning ${request.deployeds} deployeds over ${request.containers} containers`);
+    const output = runNode([
+      "--expose-gc",
+      path.join(root, "scripts", "bench", "measure-size.js"),
+      request.home,
+      request.packageId,
+      request.environmentId,
+      String(runsPerSize[deployeds]),
+    ]);
+    return { deployeds: request.deployeds, containers: request.containers, rules: 100, ...JSON.parse(output) };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Wall time of `planwright plan` on the example, a fresh process each time. */
+function measureColdPlan() {
+  const args = [
+    path.join(root, "bin", "planwright.js"),
+    "plan",
+    "--home",
+    path.join(root, "examples", "petclinic"),
+    "--package",
+    "Applications/PetClinic/1.0",
+    "--environment",
+    "Environments/Dev",
+  ];
+  runNode(args); // warms the file system cache
+  const times = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const start = process.hrtime.bigint();
+    runNode(args);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { runs: coldRuns, medianMs: round(times[Math.floor(times.length / 2)]), minMs: round(times[0]) };
+}
+
+function round(ms) {
+  return Math.round(ms * 10) / 10;
+}
+
+function main() {
+  if (!process.argv.includes("--no-build")) build();
+  const planning = sizes.map(measureSize);
+  const bySize = Object.fromEntries(planning.map((p) => [p.deployeds, p]));
+  log("cold planwright plan of examples/petclinic");
+  const coldPlan = measureColdPlan();
+  const doublingRatio = round((bySize[2000].totalMs / bySize[1000].totalMs) * 100) / 100;
+  const report = {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`,
+    planning,
+    doublingRatio,
+    coldPlan,
+    targets,
+    verdict: {
+      plan1000: bySize[1000].totalMs <= targets.plan1000Ms,
+      plan10000: bySize[10000].totalMs <= targets.plan10000Ms,
+      rss10000: bySize[10000].peakRssMb <= targets.rss10000Mb,
+      doublingRatio: doublingRatio <= targets.doublingRatio,
+      coldPlan: coldPlan.medianMs <= targets.coldPlanMs,
+    },
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+main();
