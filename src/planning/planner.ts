@@ -1,0 +1,402 @@
+import type { Delta, DeltaSpecification } from "../delta/model.js";
+import { diagnostic } from "../diagnostics/catalogue.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/diagnostic.js";
+import type { OrchestrationBlock } from "../orchestration/model.js";
+import type { InterleavedPlanBlock, Plan, PlanBlock, PlannedStep } from "../plan/model.js";
+import type { CompiledExpression, CompiledScript, PythonRuntime } from "../python/api.js";
+import type { Repository } from "../repository/model.js";
+import type { Rule, RuleScope, SourceText, StepTemplate } from "../rules/model.js";
+import type { StepRegistry } from "../steps/model.js";
+import type { TypeRegistry } from "../types/model.js";
+import { DeltasBinding } from "./deltas-binding.js";
+import { simplifyPlan, splitStepLists } from "./plan-structure.js";
+import { PlanningContext } from "./planning-context.js";
+import { PlanningFailure } from "./planning-failure.js";
+import { RuleIndex } from "./rule-index.js";
+import { type LogSink, ScriptLogger } from "./script-logger.js";
+import { readOnlyRepository, serviceBindings } from "./services.js";
+import type { StepConstruction, StepSite } from "./step-construction.js";
+import { StepFactory } from "./step-factory.js";
+
+export interface PlanningInput {
+  specification: DeltaSpecification;
+  orchestration: OrchestrationBlock;
+  /** Names of the orchestrators that shaped `orchestration`, in the order applied. */
+  orchestrators: string[];
+  /** Every registered rule (disabled ones too), in any order: `Rule.order` is registration order. */
+  rules: readonly Rule[];
+  stepRegistry: StepRegistry;
+  steps: StepConstruction;
+  types: TypeRegistry;
+  repository: Repository;
+  python: PythonRuntime;
+  /** Simplify the plan (reference §2.6); defaults to the deployed application's `optimizePlan`, else true. */
+  optimizePlan?: boolean;
+  /** Where `logger` output of scripts goes. */
+  log?: LogSink;
+  /**
+   * For `explain`: called for every rule considered, with the first condition that failed.
+   * Tracing considers every rule of each scope, not only the indexed candidates.
+   */
+  trace?: (evaluation: RuleEvaluation) => void;
+}
+
+/** One rule considered for one block (and delta): fired, or the first condition that failed. */
+export interface RuleEvaluation {
+  /** Description of the block planned; pre-plan and post-plan rules have their own blocks. */
+  block: string;
+  rule: Rule;
+  delta?: Delta;
+  outcome: "fired" | "disabled" | "type" | "operation" | "expression";
+  /** Steps the rule added, when fired. */
+  steps?: number;
+}
+
+export interface PlanningResult {
+  /** Absent when planning failed: nothing partial is returned (manual, "Isolation and failure"). */
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+export const prePlanDescription = "Pre-plan steps";
+export const postPlanDescription = "Post-plan steps";
+
+/**
+ * The planning phase (manual, "Rule scope"; DESIGN §3): pre-plan rules once into the first
+ * block; for every interleaved block of the orchestration, deployed-scope rules per delta and
+ * plan-scope rules once; post-plan rules once into the last block. Steps are stable-sorted by
+ * order within their block, deltas without a checkpoint get the implicit one, then the plan is
+ * split and (with `optimizePlan`) simplified. Asynchronous only to load the full Python
+ * interpreter when a rule that can fire needs it.
+ */
+export async function planDeployment(input: PlanningInput): Promise<PlanningResult> {
+  const index = new RuleIndex(input.rules, input.types);
+  const compiled = new CompiledSources(input.python);
+  const candidates = candidateRules(input, index);
+  const diagnostics = compiled.prepare(candidates, input.stepRegistry);
+  if (diagnostics.length > 0) return { diagnostics };
+  if (!input.python.interpreterLoaded && input.python.needsInterpreter(compiled.all())) await input.python.load();
+  try {
+    return { plan: new PlanningRun(input, index, compiled).plan(), diagnostics: [] };
+  } catch (error) {
+    if (error instanceof DiagnosticError) return { diagnostics: error.diagnostics };
+    throw error;
+  }
+}
+
+/** The rules that can fire for this specification, so that only what they need is compiled. */
+function candidateRules(input: PlanningInput, index: RuleIndex): Rule[] {
+  if (input.trace) return input.rules.filter((rule) => !rule.disabled);
+  const found = new Set<Rule>();
+  for (const scope of ["pre-plan", "plan", "post-plan"] as const)
+    for (const rule of index.ofScope(scope)) found.add(rule);
+  const seen = new Set<string>();
+  for (const delta of input.specification.deltas) {
+    const key = `${delta.deployedOrPrevious.type}\u0000${delta.operation}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const rule of index.forDelta(delta.deployedOrPrevious.type, delta.operation)) found.add(rule);
+  }
+  return [...found];
+}
+
+/** Each expression and script compiled once per planning run, keyed by its source. */
+class CompiledSources {
+  private readonly expressions = new Map<SourceText, CompiledExpression>();
+  private readonly scripts = new Map<SourceText, CompiledScript>();
+
+  constructor(private readonly python: PythonRuntime) {}
+
+  all(): (CompiledExpression | CompiledScript)[] {
+    return [...this.expressions.values(), ...this.scripts.values()];
+  }
+
+  /** Compiles the conditions, scripts and parameter expressions of `rules`; returns the failures. */
+  prepare(rules: readonly Rule[], stepRegistry: StepRegistry): Diagnostic[] {
+    const failures: Diagnostic[] = [];
+    const keep = (result: CompiledExpression | CompiledScript | Diagnostic) => {
+      if ("code" in result) failures.push(result);
+    };
+    for (const rule of rules) {
+      if (rule.conditions.expression) keep(this.compileExpression(rule.conditions.expression, rule.name));
+      if (rule.kind === "script" && rule.script) keep(this.compileScript(rule.script, rule.name));
+      if (rule.kind === "xml") {
+        for (const text of templateExpressions(rule.steps, stepRegistry)) keep(this.compileExpression(text, rule.name));
+      }
+    }
+    return failures;
+  }
+
+  expression(text: SourceText, rule: string): CompiledExpression {
+    const result = this.compileExpression(text, rule);
+    if ("code" in result) throw new DiagnosticError([result]);
+    return result;
+  }
+
+  script(text: SourceText, rule: string): CompiledScript {
+    const result = this.compileScript(text, rule);
+    if ("code" in result) throw new DiagnosticError([result]);
+    return result;
+  }
+
+  private compileExpression(text: SourceText, rule: string): CompiledExpression | Diagnostic {
+    const known = this.expressions.get(text);
+    if (known) return known;
+    const result = this.python.compileExpression(text, { rule });
+    if (!("code" in result)) this.expressions.set(text, result);
+    return result;
+  }
+
+  private compileScript(text: SourceText, rule: string): CompiledScript | Diagnostic {
+    const known = this.scripts.get(text);
+    if (known) return known;
+    const result = this.python.compileScript(text, { rule });
+    if (!("code" in result)) this.scripts.set(text, result);
+    return result;
+  }
+}
+
+/** Expressions in step parameters, including those of the step macros the steps use. */
+function templateExpressions(templates: readonly StepTemplate[], stepRegistry: StepRegistry, depth = 0): SourceText[] {
+  const found: SourceText[] = [];
+  const walk = (parameter: StepTemplate["parameters"][number]): void => {
+    if (parameter.form === "expression") found.push(parameter.expression);
+    else if (parameter.form === "map") parameter.entries.forEach(walk);
+    else if (parameter.form === "list") parameter.values.forEach(walk);
+  };
+  for (const template of templates) {
+    template.parameters.forEach(walk);
+    const name = stepRegistry.resolveName(template.type);
+    const macro = name === undefined ? undefined : stepRegistry.get(name)?.macro;
+    // A macro wraps one step; depth guards against a macro that (wrongly) names itself.
+    if (macro && depth < 8) found.push(...templateExpressions(macro.steps, stepRegistry, depth + 1));
+  }
+  return found;
+}
+
+/** One planning run: the shared planning context and the rule applications. */
+class PlanningRun {
+  private readonly context: PlanningContext;
+  private readonly base: Record<string, unknown>;
+  private site: StepSite | undefined;
+
+  constructor(
+    private readonly input: PlanningInput,
+    private readonly index: RuleIndex,
+    private readonly compiled: CompiledSources,
+  ) {
+    const { specification } = input;
+    this.context = new PlanningContext(specification, readOnlyRepository(input.repository));
+    const log = input.log ?? (() => {});
+    this.base = {
+      context: this.context,
+      deployedApplication: specification.deployedApplication,
+      previousDeployedApplication: specification.previousDeployedApplication ?? null,
+      steps: new StepFactory(input.stepRegistry, input.steps, () => this.currentSite()),
+      logger: new ScriptLogger(log),
+      ...serviceBindings(input.repository, input.types),
+    };
+  }
+
+  plan(): Plan {
+    const { specification } = this.input;
+    const pre = this.applyOnce("pre-plan", prePlanDescription);
+    const main = this.planBlock(this.input.orchestration);
+    const post = this.applyOnce("post-plan", postPlanDescription);
+    // Pre-plan and post-plan blocks exist only when their rules contributed steps.
+    const parts = [...(hasSteps(pre) ? [pre] : []), main, ...(hasSteps(post) ? [post] : [])];
+    let root: PlanBlock = parts.length === 1 ? main : { kind: "serial", description: main.description, blocks: parts };
+    root = splitStepLists(root);
+    if (this.optimizePlan()) root = simplifyPlan(root);
+    return { specification, orchestrators: this.input.orchestrators, root };
+  }
+
+  private optimizePlan(): boolean {
+    if (this.input.optimizePlan !== undefined) return this.input.optimizePlan;
+    return this.input.specification.deployedApplication.values.optimizePlan !== false;
+  }
+
+  /** Pre-plan or post-plan: the scope's rules once, with `specification`, into their own block. */
+  private applyOnce(scope: "pre-plan" | "post-plan", description: string): InterleavedPlanBlock {
+    const steps: PlannedStep[] = [];
+    const bindings = { ...this.base, specification: this.input.specification };
+    for (const rule of this.rulesOf(scope, description))
+      this.consider(rule, description, bindings, { rule, scope }, steps);
+    return { kind: "interleaved", description, deltas: [], steps: sortByOrder(steps) };
+  }
+
+  private planBlock(block: OrchestrationBlock): PlanBlock {
+    if (block.kind !== "interleaved") {
+      return { kind: block.kind, description: block.description, blocks: block.blocks.map((b) => this.planBlock(b)) };
+    }
+    const steps: PlannedStep[] = [];
+    for (const delta of block.deltas) {
+      const bindings = {
+        ...this.base,
+        delta,
+        deployed: delta.deployed ?? null,
+        previousDeployed: delta.previous ?? null,
+      };
+      for (const rule of this.deployedRulesFor(delta, block.description)) {
+        this.consider(rule, block.description, bindings, { rule, scope: "deployed", delta }, steps, delta);
+      }
+    }
+    const bindings = { ...this.base, deltas: new DeltasBinding(block.deltas) };
+    for (const rule of this.rulesOf("plan", block.description)) {
+      this.consider(rule, block.description, bindings, { rule, scope: "plan" }, steps);
+    }
+    const sorted = sortByOrder(steps);
+    this.addImplicitCheckpoints(block.deltas, sorted);
+    return {
+      kind: "interleaved",
+      description: block.description,
+      deltas: block.deltas.map((d) => d.id),
+      steps: sorted,
+    };
+  }
+
+  /** The indexed candidates; when tracing, every deployed rule, reporting the failed type/operation. */
+  private deployedRulesFor(delta: Delta, block: string): readonly Rule[] {
+    const type = delta.deployedOrPrevious.type;
+    const trace = this.input.trace;
+    if (!trace) return this.index.forDelta(type, delta.operation);
+    const candidates: Rule[] = [];
+    for (const rule of this.tracedRules("deployed")) {
+      if (rule.disabled) trace({ block, rule, delta, outcome: "disabled" });
+      else if (!this.index.typeMatches(rule, type)) trace({ block, rule, delta, outcome: "type" });
+      else if (!rule.conditions.operations.includes(delta.operation)) {
+        trace({ block, rule, delta, outcome: "operation" });
+      } else candidates.push(rule);
+    }
+    return candidates;
+  }
+
+  private rulesOf(scope: RuleScope, block: string): readonly Rule[] {
+    if (!this.input.trace) return this.index.ofScope(scope);
+    return this.tracedRules(scope).filter((rule) => {
+      if (rule.disabled) this.input.trace!({ block, rule, outcome: "disabled" });
+      return !rule.disabled;
+    });
+  }
+
+  private tracedRules(scope: RuleScope): Rule[] {
+    return this.input.rules.filter((rule) => rule.scope === scope).sort((a, b) => a.order - b.order);
+  }
+
+  /** Applies a rule whose type and operation match: its expression, then its steps or script. */
+  private consider(
+    rule: Rule,
+    block: string,
+    bindings: Record<string, unknown>,
+    site: StepSite,
+    target: PlannedStep[],
+    delta?: Delta,
+  ): void {
+    this.site = site;
+    this.context.enter(site, target);
+    const before = target.length;
+    try {
+      if (rule.conditions.expression && !this.conditionHolds(rule, rule.conditions.expression, bindings)) {
+        this.input.trace?.({ block, rule, ...(delta ? { delta } : {}), outcome: "expression" });
+        return;
+      }
+      this.apply(rule, bindings, site);
+    } catch (error) {
+      throw asRuleFailure(error, rule);
+    }
+    this.input.trace?.({ block, rule, ...(delta ? { delta } : {}), outcome: "fired", steps: target.length - before });
+  }
+
+  private conditionHolds(rule: Rule, text: SourceText, bindings: Record<string, unknown>): boolean {
+    const expression = this.compiled.expression(text, rule.name);
+    const value = this.input.python.evaluate(expression, bindings, { rule: rule.name });
+    if (typeof value === "boolean") return value;
+    const shown = this.input.python.evaluateForDisplay(expression, bindings, { rule: rule.name });
+    throw new DiagnosticError([
+      diagnostic(
+        "PW8001",
+        { rule: rule.name, type: shown.type, value: shown.repr },
+        { ...text.location, rule: rule.name },
+      ),
+    ]);
+  }
+
+  private apply(rule: Rule, bindings: Record<string, unknown>, site: StepSite): void {
+    switch (rule.kind) {
+      case "xml": {
+        const evaluate = (text: SourceText, extra?: Record<string, unknown>) =>
+          this.input.python.evaluate(
+            this.compiled.expression(text, rule.name),
+            extra ? { ...bindings, ...extra } : bindings,
+            {
+              rule: rule.name,
+            },
+          );
+        for (const template of rule.steps) {
+          const step = this.input.steps.fromTemplate(template, site, evaluate);
+          const checkpoint = template.checkpoint;
+          if (checkpoint && site.delta) {
+            this.context.add(step, [{ delta: site.delta, operation: checkpoint.completed ?? site.delta.operation }]);
+          } else this.context.add(step);
+        }
+        return;
+      }
+      case "script": {
+        if (!rule.script) throw new PlanningFailure(`its planning script '${rule.scriptPath}' is not on the classpath`);
+        this.input.python.runScript(this.compiled.script(rule.script, rule.name), { ...bindings }, { rule: rule.name });
+        return;
+      }
+      case "predefined": {
+        if (typeof rule.implementation !== "function") {
+          throw new DiagnosticError([
+            diagnostic(
+              "PW8004",
+              { rule: rule.name, kind: typeof rule.implementation },
+              { ...rule.location, rule: rule.name },
+            ),
+          ]);
+        }
+        (rule.implementation as (bindings: Record<string, unknown>) => void)({ ...bindings });
+        return;
+      }
+    }
+  }
+
+  /** DESIGN §3: a delta with no explicit checkpoint gets one on its step that runs last. */
+  private addImplicitCheckpoints(deltas: readonly Delta[], sorted: PlannedStep[]): void {
+    const last = new Map<string, PlannedStep>();
+    for (const step of sorted) if (step.deployed !== undefined) last.set(step.deployed, step);
+    for (const delta of deltas) {
+      if (this.context.checkpointed.has(delta.id)) continue;
+      const step = last.get(delta.id);
+      if (step && step.checkpoint === null) step.checkpoint = delta.operation;
+    }
+  }
+
+  private currentSite(): StepSite {
+    if (!this.site) throw new PlanningFailure("steps are made while a rule is applied");
+    return this.site;
+  }
+}
+
+function hasSteps(block: PlanBlock): boolean {
+  return block.kind === "interleaved" ? block.steps.length > 0 : block.blocks.some(hasSteps);
+}
+
+/** Stable: equal orders keep contribution order (reference §4). */
+function sortByOrder(steps: PlannedStep[]): PlannedStep[] {
+  return steps.sort((a, b) => a.order - b.order);
+}
+
+/** Any failure inside a rule stops planning with a diagnostic naming the rule and where it is. */
+function asRuleFailure(error: unknown, rule: Rule): unknown {
+  if (error instanceof DiagnosticError) {
+    return new DiagnosticError(error.diagnostics.map((d) => (d.rule === undefined ? { ...d, rule: rule.name } : d)));
+  }
+  if (error instanceof PlanningFailure) {
+    return new DiagnosticError([
+      diagnostic("PW8002", { rule: rule.name, detail: error.message }, { ...rule.location, rule: rule.name }),
+    ]);
+  }
+  return error;
+}
