@@ -14,6 +14,8 @@ export interface RuleConditions {
   types: string[];
   operations: Operation[];
   expression?: SourceText;
+  /** Where each of `types` is written, same order (absent for predefined rules). */
+  typeLocations?: SourceLocation[];
 }
 
 interface RuleBase {
@@ -53,6 +55,8 @@ export interface ScriptRule extends RuleBase {
   kind: "script";
   /** As written in `planning-script-path`. */
   scriptPath: string;
+  /** Where `planning-script-path` is written. */
+  scriptPathLocation?: SourceLocation;
   /** The resolved script, when found on the classpath. */
   script?: SourceText;
 }

@@ -1,3 +1,5 @@
+import type { StepMacro } from "../rules/model.js";
+
 /** Kinds of step parameters (reference §1.3, Java types of the Steps Reference). */
 export type StepParameterKind = "string" | "integer" | "boolean" | "enum" | "ci" | "map" | "list" | "object";
 
@@ -24,6 +26,8 @@ export interface StepDescriptor {
   parameters: StepParameterDescriptor[];
   /** "builtin" or where it was defined (a plugin, a step-macro's file). */
   source: string;
+  /** Set when the step is a `<step-macro>`: building it builds the macro's one inner step. */
+  macro?: StepMacro;
 }
 
 /** A step after parameter conversion and calculation: plain data the plan holds. */

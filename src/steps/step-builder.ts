@@ -1,0 +1,337 @@
+import { diagnostic } from "../diagnostics/catalogue.js";
+import { type Diagnostic, DiagnosticError, type SourceLocation } from "../diagnostics/diagnostic.js";
+import type { ConfigurationItem } from "../repository/model.js";
+import type { ParameterTemplate, SourceText, StepMacro, StepTemplate } from "../rules/model.js";
+import { type CalculationContext, calculatedContext, calculateParameter } from "./calculated-parameters.js";
+import type { Step, StepDescriptor, StepParameterDescriptor, StepParameterKind, StepRegistry } from "./model.js";
+import {
+  type Conversion,
+  type ConversionContext,
+  convertText,
+  convertValue,
+  describeValue,
+} from "./parameter-conversion.js";
+import { stepParameter } from "./step-catalogue.js";
+
+/**
+ * What the planner gives to build a step: the rule, its scope and delta (for calculated
+ * parameters), CI lookup (for CI parameters written as ids) and Python evaluation (for
+ * `expression="true"`; `extra` adds bindings, `macro` inside a step macro). `evaluate` may
+ * throw DiagnosticError; the builder returns those diagnostics.
+ */
+export interface StepBuildContext extends CalculationContext, ConversionContext {
+  rule: string;
+  steps: StepRegistry;
+  evaluate(expression: SourceText, extra?: Record<string, unknown>): unknown;
+}
+
+export type StepBuildResult = { ok: true; step: Step } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Builds the step an XML rule (or a step macro) describes. */
+export function buildStep(template: StepTemplate, context: StepBuildContext): StepBuildResult {
+  return guard(() => buildFromTemplate(template, context, undefined, []));
+}
+
+/**
+ * Builds the step a planning script asks for: `steps.os_script(target_host=…)` or
+ * `steps.os_script(**{'target-host': …})`. `args` are the keyword arguments as the Python
+ * runtime returns them; `location` is the script line, when known.
+ */
+export function buildStepFromArguments(
+  stepName: string,
+  args: Record<string, unknown>,
+  context: StepBuildContext,
+  location?: SourceLocation,
+): StepBuildResult {
+  return guard(() => {
+    const at = { ...location, rule: context.rule };
+    const descriptor = context.steps.get(stepName);
+    if (!descriptor) return fail([diagnostic("PW5001", { step: stepName }, at)]);
+    const given = new Map<string, unknown>();
+    const problems: Diagnostic[] = [];
+    for (const [name, value] of Object.entries(args)) {
+      const parameter = stepParameter(descriptor, name);
+      if (!parameter) {
+        problems.push(unknownParameter(descriptor, name, at));
+        continue;
+      }
+      if (given.has(parameter.name)) {
+        problems.push(diagnostic("PW5004", { step: descriptor.name, parameter: parameter.name }, at));
+        continue;
+      }
+      if (value === null || value === undefined) continue;
+      const converted = convertValue(value, parameter, context);
+      if (converted.ok) given.set(parameter.name, converted.value);
+      else problems.push(conversionProblem(converted, value, parameter, descriptor, at));
+    }
+    if (problems.length > 0) return fail(problems);
+    return complete(descriptor, given, context, at, []);
+  });
+}
+
+function guard(build: () => StepBuildResult): StepBuildResult {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof DiagnosticError) return fail(error.diagnostics);
+    throw error;
+  }
+}
+
+function fail(diagnostics: Diagnostic[]): StepBuildResult {
+  return { ok: false, diagnostics };
+}
+
+function buildFromTemplate(
+  template: StepTemplate,
+  context: StepBuildContext,
+  extra: Record<string, unknown> | undefined,
+  activeMacros: string[],
+): StepBuildResult {
+  const at = { ...template.location, rule: context.rule };
+  const descriptor = context.steps.get(template.type);
+  if (!descriptor) return fail([diagnostic("PW5001", { step: template.type }, at)]);
+  const given = new Map<string, unknown>();
+  const problems: Diagnostic[] = [];
+  for (const written of template.parameters) {
+    const parameter = stepParameter(descriptor, written.name);
+    const parameterAt = { ...written.location, rule: context.rule };
+    if (!parameter) {
+      problems.push(unknownParameter(descriptor, written.name, parameterAt));
+      continue;
+    }
+    if (given.has(parameter.name)) {
+      problems.push(diagnostic("PW5004", { step: descriptor.name, parameter: parameter.name }, parameterAt));
+      continue;
+    }
+    const value = parameterValue(written, parameter, descriptor, context, extra);
+    if ("problem" in value) problems.push(value.problem);
+    else if (value.value !== null && value.value !== undefined) given.set(parameter.name, value.value);
+  }
+  if (problems.length > 0) return fail(problems);
+  return complete(descriptor, given, context, at, activeMacros);
+}
+
+type ParameterValue = { value: unknown } | { problem: Diagnostic };
+
+/** One written parameter converted to its kind; `undefined` value means "not given" (an expression gave None). */
+function parameterValue(
+  written: ParameterTemplate,
+  parameter: StepParameterDescriptor,
+  step: StepDescriptor,
+  context: StepBuildContext,
+  extra: Record<string, unknown> | undefined,
+): ParameterValue {
+  const at = { ...written.location, rule: context.rule };
+  const converted = (conversion: Conversion, shown: unknown): ParameterValue =>
+    conversion.ok
+      ? { value: conversion.value }
+      : { problem: conversionProblem(conversion, shown, parameter, step, at) };
+  switch (written.form) {
+    case "text":
+      return converted(convertText(written.text, parameter, context), written.text);
+    case "expression": {
+      const value = context.evaluate(written.expression, extra);
+      if (value === null || value === undefined) return { value: undefined };
+      return converted(convertValue(value, parameter, context), value);
+    }
+    case "map":
+    case "list":
+      if (parameter.kind === "map") return { value: entriesOf(written, context, extra) };
+      if (parameter.kind === "list") {
+        if (written.form === "map") {
+          const element = written.entries.find((e) => e.name !== "value")?.name ?? "";
+          return { problem: diagnostic("PW5006", { step: step.name, parameter: parameter.name, element }, at) };
+        }
+        return { value: written.values.map((v) => rawValue(v, context, extra)) };
+      }
+      if (parameter.kind === "ci" && written.form === "map" && written.entries.length === 1) {
+        return { value: newConfigurationItem(written.entries[0]!, context, extra) };
+      }
+      return {
+        problem: diagnostic("PW5005", { step: step.name, parameter: parameter.name, kind: parameter.kind }, at),
+      };
+  }
+}
+
+/** Map entries: text stays a string, expressions give any value (a CI, a dict, the context…). */
+function entriesOf(
+  written: ParameterTemplate & { form: "map" | "list" },
+  context: StepBuildContext,
+  extra: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const entries = written.form === "map" ? written.entries : written.values;
+  const result: Record<string, unknown> = {};
+  for (const entry of entries) result[entry.name] = rawValue(entry, context, extra);
+  return result;
+}
+
+function rawValue(
+  written: ParameterTemplate,
+  context: StepBuildContext,
+  extra: Record<string, unknown> | undefined,
+): unknown {
+  switch (written.form) {
+    case "text":
+      return written.text;
+    case "expression":
+      return context.evaluate(written.expression, extra) ?? null;
+    case "map":
+      return entriesOf(written, context, extra);
+    case "list":
+      return written.values.map((v) => rawValue(v, context, extra));
+  }
+}
+
+/** `create-ci`'s `<ci><overthere.SshHost><id>…</id><os>UNIX</os></overthere.SshHost></ci>`. */
+function newConfigurationItem(
+  written: ParameterTemplate,
+  context: StepBuildContext,
+  extra: Record<string, unknown> | undefined,
+): ConfigurationItem {
+  const properties = written.form === "map" || written.form === "list" ? entriesOf(written, context, extra) : {};
+  const id = String(properties.id ?? "");
+  delete properties.id;
+  return {
+    id,
+    name: id.slice(id.lastIndexOf("/") + 1),
+    type: written.name,
+    values: properties as ConfigurationItem["values"],
+  };
+}
+
+/** Calculated parameters, required checks, and macro expansion. */
+function complete(
+  descriptor: StepDescriptor,
+  given: Map<string, unknown>,
+  context: StepBuildContext,
+  at: Partial<SourceLocation> & { rule: string },
+  activeMacros: string[],
+): StepBuildResult {
+  if (descriptor.macro) return expandMacro(descriptor.macro, descriptor, given, context, at, activeMacros);
+  const parameters: Record<string, unknown> = {};
+  const problems: Diagnostic[] = [];
+  for (const parameter of descriptor.parameters) {
+    let value = given.get(parameter.name);
+    if (parameter.calculated && (value === undefined || parameter.kind === "map")) {
+      const calculation =
+        parameter.kind === "map"
+          ? calculatedContext(context, value as Record<string, unknown> | undefined)
+          : calculateParameter(parameter, context);
+      if (calculation && "value" in calculation) value = calculation.value;
+      else if (value === undefined && parameter.required) {
+        const reason = calculation?.unavailable ?? "by Planwright";
+        problems.push(diagnostic("PW5020", { step: descriptor.name, parameter: parameter.name, reason }, at));
+        continue;
+      }
+    }
+    if (value === undefined) {
+      if (parameter.required) {
+        problems.push(diagnostic("PW5003", { step: descriptor.name, parameter: parameter.name }, at));
+      }
+      continue;
+    }
+    parameters[parameter.name] = value;
+  }
+  if (problems.length > 0) return fail(problems);
+  const { description, order, ...rest } = parameters;
+  return {
+    ok: true,
+    step: {
+      type: descriptor.name,
+      description: typeof description === "string" ? description : "",
+      order: typeof order === "number" ? order : 0,
+      parameters: rest,
+    },
+  };
+}
+
+/** Kinds of step-macro parameter types (reference §7.5). */
+export const macroParameterKinds: Readonly<Record<string, StepParameterKind>> = {
+  boolean: "boolean",
+  integer: "integer",
+  string: "string",
+  ci: "ci",
+  list_of_string: "list",
+  set_of_string: "list",
+  map_string_string: "map",
+};
+
+/** The `macro` dict holds every declared parameter (None when not given); the one inner step is built with it. */
+function expandMacro(
+  macro: StepMacro,
+  descriptor: StepDescriptor,
+  given: Map<string, unknown>,
+  context: StepBuildContext,
+  at: Partial<SourceLocation> & { rule: string },
+  activeMacros: string[],
+): StepBuildResult {
+  const inner = macro.steps[0];
+  if (!inner || activeMacros.includes(macro.name)) {
+    return fail([diagnostic("PW5008", { macro: macro.name }, at)]);
+  }
+  const values: Record<string, unknown> = {};
+  const problems: Diagnostic[] = [];
+  for (const parameter of descriptor.parameters) {
+    let value = given.get(parameter.name);
+    const declared = macro.parameters.find((p) => p.name === parameter.name);
+    if (value === undefined && declared?.defaultValue !== undefined) {
+      const converted = convertText(declared.defaultValue, parameter, context);
+      if (converted.ok) value = converted.value;
+    }
+    if (value === undefined && parameter.required) {
+      problems.push(diagnostic("PW5003", { step: descriptor.name, parameter: parameter.name }, at));
+    }
+    values[parameter.name] = value ?? null;
+  }
+  if (problems.length > 0) return fail(problems);
+  return buildFromTemplate(inner, context, { macro: values }, [...activeMacros, macro.name]);
+}
+
+/** The step descriptor a `<step-macro>` registers: its declared parameters, verbatim names. */
+export function macroStepDescriptor(macro: StepMacro): StepDescriptor {
+  return {
+    name: macro.name,
+    description: `Step macro defined at ${macro.location.file}:${macro.location.line ?? 1}`,
+    source: macro.location.file,
+    macro,
+    parameters: macro.parameters.map((p) => ({
+      name: p.name,
+      kind: macroParameterKinds[p.kind] ?? "object",
+      required: p.required,
+      calculated: false,
+      ...(p.defaultValue !== undefined ? { defaultValue: p.defaultValue } : {}),
+    })),
+  };
+}
+
+function unknownParameter(step: StepDescriptor, name: string, at: Partial<SourceLocation> & { rule: string }) {
+  const known = step.parameters.map((p) => p.name).join(", ") || "(none)";
+  return diagnostic("PW5002", { step: step.name, parameter: name, known }, at);
+}
+
+function conversionProblem(
+  conversion: Conversion & { ok: false },
+  shown: unknown,
+  parameter: StepParameterDescriptor,
+  step: StepDescriptor,
+  at: Partial<SourceLocation> & { rule: string },
+): Diagnostic {
+  const names = { step: step.name, parameter: parameter.name };
+  switch (conversion.problem) {
+    case "format":
+      return diagnostic(
+        "PW5010",
+        { ...names, value: describeValue(shown), kind: parameter.kind, detail: conversion.detail },
+        at,
+      );
+    case "missing-ci":
+      return diagnostic("PW5011", { ...names, id: conversion.id }, at);
+    case "ci-type":
+      return diagnostic(
+        "PW5012",
+        { ...names, id: conversion.id, actual: conversion.actual, expected: conversion.expected },
+        at,
+      );
+  }
+}
