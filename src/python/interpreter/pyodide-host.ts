@@ -1,0 +1,290 @@
+import type { PyodideAPI } from "pyodide";
+import { isConfigurationItem } from "../../repository/model.js";
+import type { SourceText } from "../../rules/model.js";
+import type { TypeRegistry } from "../../types/model.js";
+import { isHostObject, PyKeywords } from "../host-object.js";
+import {
+  isDelta,
+  isDeltaSpecification,
+  JavaName,
+  PyDict,
+  PyFloat,
+  PyLong,
+  PySet,
+  PyStr,
+  PyTuple,
+} from "../values/model.js";
+import { PyOpaque, PythonCheckpoint, toApiValue } from "./host-values.js";
+import { bridgeSource } from "./python/bridge.js";
+import { javaStandinsSource } from "./python/java-standins.js";
+import { py2FixerSource } from "./python/py2-fixer.js";
+import { py2SemanticsSource } from "./python/py2-semantics.js";
+import { runnerSource } from "./python/runner.js";
+import { Watchdog } from "./watchdog.js";
+
+/** A Python module found on the plugin classpath (`import rules.helpers`). */
+export interface PluginModuleSource extends SourceText {
+  /** True for a package's `__init__.py`. */
+  package: boolean;
+}
+
+export interface PyodideHostOptions {
+  types: TypeRegistry;
+  log: (level: "debug" | "info" | "warn" | "error", message: string) => void;
+  resolveModule?: (dottedName: string) => PluginModuleSource | undefined;
+}
+
+/** Why a compile or run did not produce a value. */
+export class PythonFailure {
+  constructor(
+    readonly kind: "python" | "timeout" | "host",
+    readonly message: string,
+    /** Exception class name as Jython 2.7 names it. */
+    readonly pythonType: string | undefined,
+    readonly file: string | undefined,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    /** For ImportError: the module that could not be imported. */
+    readonly importName: string | undefined,
+    /** For `host`: what a JS callback threw (rethrown as it is). */
+    readonly hostError: unknown,
+  ) {}
+}
+
+/** A compiled code object living inside Pyodide. */
+export interface PythonCode {
+  readonly mode: "eval" | "exec";
+  readonly code: unknown;
+}
+
+enum Kind {
+  Other = 0,
+  Ci = 1,
+  Delta = 2,
+  Specification = 3,
+  Host = 4,
+  List = 5,
+  Dict = 6,
+  Set = 7,
+  Str = 8,
+  Float = 9,
+  Long = 10,
+  Tuple = 11,
+  JavaName = 12,
+  Function = 13,
+  Checkpoint = 14,
+}
+
+type PyCallable = ((...args: unknown[]) => unknown) & { destroy?: () => void };
+
+/**
+ * One Pyodide interpreter per process with Planwright's Python 2 layer, Java stand-ins and
+ * object bridge. `compile` caches nothing itself (the runtime keeps compiled objects); `run`
+ * gives every run fresh globals and builtins.
+ */
+export class PyodideHost {
+  private constructor(
+    private readonly pyodide: PyodideAPI,
+    private readonly compileFunction: PyCallable,
+    private readonly runFunction: PyCallable,
+    private readonly watchdog: Watchdog,
+  ) {}
+
+  static async start(options: PyodideHostOptions): Promise<PyodideHost> {
+    // Imported here so that a process that never needs the interpreter never loads it.
+    const { loadPyodide } = await import("pyodide");
+    const pyodide = await loadPyodide({
+      jsglobals: {},
+      stdout: (line) => options.log("info", line),
+      stderr: (line) => options.log("warn", line),
+    });
+    pyodide.registerJsModule("_pw_host", hostModule(options));
+    const namespace = pyodide.globals.get("dict")();
+    pyodide.runPython([py2FixerSource, py2SemanticsSource, bridgeSource, javaStandinsSource, runnerSource].join("\n"), {
+      globals: namespace,
+      filename: "<planwright>",
+    });
+    const interrupt = new Uint8Array(new SharedArrayBuffer(1));
+    pyodide.setInterruptBuffer(interrupt);
+    return new PyodideHost(pyodide, namespace.get("_compile"), namespace.get("_run"), new Watchdog(interrupt, 20));
+  }
+
+  /**
+   * Compiles Python 2 source. `mode` "eval" for an expression: it is parenthesised so that
+   * line breaks inside it are whitespace, as XL Deploy treats them; line numbers stay the
+   * source's own.
+   */
+  compile(text: SourceText, mode: "eval" | "exec", uniqueName: string): PythonCode | PythonFailure {
+    const source = mode === "eval" ? `(${text.source}\n)` : text.source;
+    const result = this.compileFunction(
+      source,
+      uniqueName,
+      text.location.file,
+      text.location.line ?? 1,
+      mode === "eval" ? (text.location.column ?? 1) - 1 : (text.location.column ?? 1),
+      mode,
+    );
+    if (result instanceof PythonFailure) return result;
+    return { mode, code: result };
+  }
+
+  /** Runs compiled code with fresh globals; returns the value (value model) for "eval". */
+  run(code: PythonCode, bindings: Record<string, unknown>, timeLimitMs: number): unknown {
+    const names = Object.keys(bindings);
+    const values = names.map((name) => bindings[name]);
+    this.watchdog.arm(timeLimitMs);
+    try {
+      return this.runFunction(code.code, code.mode, names, values);
+    } finally {
+      this.watchdog.disarm();
+    }
+  }
+
+  get version(): string {
+    return this.pyodide.version;
+  }
+}
+
+function hostModule(options: PyodideHostOptions): Record<string, unknown> {
+  const { types } = options;
+  return {
+    kind,
+    entries(value: unknown): unknown[] {
+      const flat: unknown[] = [];
+      if (value instanceof Map || value instanceof PyDict) {
+        const pairs = value instanceof Map ? value.entries() : value.items();
+        for (const [key, item] of pairs) flat.push(key, item);
+      } else {
+        for (const [key, item] of Object.entries(value as object)) flat.push(key, item);
+      }
+      return flat;
+    },
+    members: (value: Set<unknown> | PySet) => (value instanceof Set ? [...value] : value.values()),
+    bigintText: (value: PyLong) => value.value.toString(),
+    makeStr: (text: string) => new PyStr(text),
+    makeFloat: (number: number) => new PyFloat(number),
+    makeLong: (digits: string) => new PyLong(BigInt(digits)),
+    makeTuple: (items: unknown[]) => new PyTuple(items),
+    makeDict(flat: unknown[]): PyDict {
+      const dict = new PyDict();
+      for (let index = 0; index < flat.length; index += 2) dict.set(flat[index], flat[index + 1]);
+      return dict;
+    },
+    makeSet: (items: unknown[]) => new PySet(items),
+    makeJavaName: (javaType: "Type" | "Operation", name: string) => new JavaName(javaType, name, types),
+    makeCheckpoint: (delta: unknown, name: unknown, operation: unknown) =>
+      new PythonCheckpoint(
+        isDelta(delta) ? delta : null,
+        (toApiValue(name) as string | null) ?? null,
+        (toApiValue(operation) as string | null) ?? null,
+      ),
+    makeOpaque: (typeName: string, repr: string) => new PyOpaque(typeName, repr),
+    makeFailure: (...fields: unknown[]) => {
+      const [kindName, message, pythonType, file, line, column, extra] = fields as [
+        "python" | "timeout" | "host",
+        string,
+        string | undefined,
+        string | undefined,
+        number | undefined,
+        number | undefined,
+        unknown,
+      ];
+      return new PythonFailure(
+        kindName,
+        message,
+        pythonType ?? undefined,
+        file ?? undefined,
+        line ?? undefined,
+        column ?? undefined,
+        kindName === "python" ? ((extra as string | undefined) ?? undefined) : undefined,
+        kindName === "host" ? extra : undefined,
+      );
+    },
+    ciValue(ci: { type: string; values: Record<string, unknown> }, name: string): unknown {
+      // Same view as the fast path's bridge (../values/ci-bridge.ts): the declared default
+      // when unset, and set kinds as sets.
+      const descriptor = types.property(ci.type, name);
+      const value = Object.hasOwn(ci.values, name) ? ci.values[name] : descriptor?.defaultValue;
+      if (Array.isArray(value) && descriptor?.kind.startsWith("set_of_")) return new Set(value);
+      return value;
+    },
+    ciKnows(ci: { type: string; values: Record<string, unknown> }, name: string): boolean {
+      if (Object.hasOwn(ci.values, name)) return true;
+      if (!types.has(ci.type)) return true;
+      return types.property(ci.type, name) !== undefined;
+    },
+    ciValueNames: (ci: { values: Record<string, unknown> }) => Object.keys(ci.values),
+    ciSet(ci: { values: Record<string, unknown> }, name: string, value: unknown): void {
+      const plain = toCiValue(value);
+      if (plain === null) delete ci.values[name];
+      else ci.values[name] = plain;
+    },
+    isSubtypeOf: (name: string, ancestor: string) => types.isSubtypeOf(name, ancestor),
+    descriptor: () => undefined,
+    hostGet: (host: { pyGetAttr(name: string): unknown }, name: string) => host.pyGetAttr(name),
+    hostHas: (host: { pyGetAttr(name: string): unknown }, name: string) => host.pyGetAttr(name) !== undefined,
+    hostSet(
+      host: { pyTypeName: string; pySetAttr?(name: string, value: unknown): void },
+      name: string,
+      value: unknown,
+    ) {
+      if (!host.pySetAttr) throw new TypeError(`can't set attribute '${name}' of ${host.pyTypeName}`);
+      host.pySetAttr(name, toApiValue(value));
+    },
+    call(fn: (...args: unknown[]) => unknown, args: unknown[], flatKeywords: unknown[] | undefined): unknown {
+      const converted = args.map(toApiValue);
+      if (flatKeywords) {
+        const keywords: Record<string, unknown> = {};
+        for (let index = 0; index < flatKeywords.length; index += 2) {
+          keywords[flatKeywords[index] as string] = toApiValue(flatKeywords[index + 1]);
+        }
+        converted.push(new PyKeywords(keywords));
+      }
+      return fn(...converted);
+    },
+    log: (level: "debug" | "info" | "warn" | "error", message: string) => options.log(level, message),
+    resolveModule(name: string) {
+      const found = options.resolveModule?.(name);
+      if (!found) return undefined;
+      return {
+        source: found.source,
+        file: found.location.file,
+        line: found.location.line ?? 1,
+        package: found.package,
+      };
+    },
+  };
+}
+
+function kind(value: unknown): Kind {
+  if (typeof value === "function") return Kind.Function;
+  if (typeof value !== "object" || value === null) return Kind.Other;
+  if (Array.isArray(value)) return Kind.List;
+  if (value instanceof PyStr) return Kind.Str;
+  if (value instanceof PyTuple) return Kind.Tuple;
+  if (value instanceof PyDict || value instanceof Map) return Kind.Dict;
+  if (value instanceof PySet || value instanceof Set) return Kind.Set;
+  if (value instanceof PyFloat) return Kind.Float;
+  if (value instanceof PyLong) return Kind.Long;
+  if (value instanceof JavaName) return Kind.JavaName;
+  if (value instanceof PythonCheckpoint) return Kind.Checkpoint;
+  if (isHostObject(value)) return Kind.Host;
+  if (isConfigurationItem(value)) return Kind.Ci;
+  if (isDelta(value)) return Kind.Delta;
+  if (isDeltaSpecification(value)) return Kind.Specification;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return Kind.Dict;
+  return Kind.Other;
+}
+
+/** A value written to a CI property from Python, as the repository stores it (CiValue). */
+function toCiValue(value: unknown): unknown {
+  const plain = toApiValue(value);
+  if (plain instanceof Map) {
+    const record: Record<string, string> = {};
+    for (const [key, item] of plain) record[String(key)] = String(item);
+    return record;
+  }
+  if (plain instanceof Set) return [...plain];
+  return plain;
+}

@@ -1,0 +1,328 @@
+/**
+ * Python source (run inside Pyodide) giving Python 3 the Python 2.7 behaviour Jython scripts
+ * rely on: the `unicode` and `long` types (kept apart from `str`/`int` so results convert to
+ * the value model with the right type), list-returning builtins, integer division, `u''`
+ * literals, `has_key`/`iteritems`, `sort(cmp=...)`, and the AST rewrite that wires these in.
+ * `from __future__ import division` switches the division rewrite off, as in Python 2.
+ */
+export const py2SemanticsSource = String.raw`
+import ast as _ast, builtins as _b, functools as _functools, math as _math
+
+
+def _py2_quote(text, prefix):
+    quote = '"' if ("'" in text and '"' not in text) else "'"
+    out = [prefix, quote]
+    for ch in text:
+        code = ord(ch)
+        if ch == quote or ch == "\\":
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif code < 32 or 127 <= code < 256:
+            out.append("\\x%02x" % code)
+        elif code >= 0x10000:
+            out.append("\\U%08x" % code)
+        elif code >= 256:
+            out.append("\\u%04x" % code)
+        else:
+            out.append(ch)
+    out.append(quote)
+    return "".join(out)
+
+
+def _as_unicode(value):
+    if type(value) is str:
+        return unicode(value)
+    if type(value) is list:
+        return [_as_unicode(item) for item in value]
+    if type(value) is tuple:
+        return tuple(_as_unicode(item) for item in value)
+    return value
+
+
+class unicode(str):
+    """Python 2's unicode: Java Strings (CI properties, ids, names) and u'' literals."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return _py2_quote(self, "u")
+
+    def __add__(self, other):
+        if isinstance(other, str):
+            return unicode(str.__add__(self, other))
+        return NotImplemented
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return unicode(str.__add__(other, self))
+        return NotImplemented
+
+    def __mod__(self, arguments):
+        return unicode(str.__mod__(self, arguments))
+
+    def __rmod__(self, template):
+        if isinstance(template, str):
+            return unicode(str.__mod__(template, self))
+        return NotImplemented
+
+    def __mul__(self, count):
+        return unicode(str.__mul__(self, count))
+
+    __rmul__ = __mul__
+
+    def __getitem__(self, index):
+        return unicode(str.__getitem__(self, index))
+
+    def __iter__(self):
+        return (unicode(ch) for ch in str.__iter__(self))
+
+    def __hash__(self):
+        return str.__hash__(self)
+
+    def __eq__(self, other):
+        return str.__eq__(self, other)
+
+    def __ne__(self, other):
+        return str.__ne__(self, other)
+
+    def encode(self, encoding="utf-8", errors="strict"):
+        return str(self)
+
+    def decode(self, encoding="utf-8", errors="strict"):
+        return self
+
+
+def _unicode_method(name):
+    method = getattr(str, name)
+
+    def wrapper(self, *arguments, **keywords):
+        return _as_unicode(method(self, *arguments, **keywords))
+
+    wrapper.__name__ = name
+    return wrapper
+
+
+for _name in ("capitalize", "center", "expandtabs", "format", "join", "ljust", "lower", "lstrip", "partition",
+              "replace", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "strip", "swapcase",
+              "title", "translate", "upper", "zfill"):
+    setattr(unicode, _name, _unicode_method(_name))
+
+
+def _str_decode(self, encoding="utf-8", errors="strict"):
+    return unicode(self)
+
+
+class long(int):
+    """Python 2's long; stays long through arithmetic, as in Python 2."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return int.__repr__(self) + "L"
+
+
+def _long_method(name):
+    method = getattr(int, name)
+
+    def wrapper(self, *arguments):
+        result = method(self, *arguments)
+        return long(result) if type(result) is int else result
+
+    wrapper.__name__ = name
+    return wrapper
+
+
+for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__floordiv__", "__rfloordiv__",
+              "__mod__", "__rmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__and__", "__rand__",
+              "__or__", "__ror__", "__xor__", "__rxor__", "__lshift__", "__rshift__", "__invert__"):
+    setattr(long, _name, _long_method(_name))
+
+
+def _pw_div(left, right):
+    if isinstance(left, int) and isinstance(right, int):
+        if right == 0:
+            raise ZeroDivisionError("integer division or modulo by zero")
+        result = left // right
+        return long(result) if type(left) is long or type(right) is long else result
+    return left / right
+
+
+def _pw_mod(left, right):
+    result = left % right
+    if type(result) is str and type(left) is str:
+        if isinstance(right, unicode) or (type(right) is tuple and any(isinstance(item, unicode) for item in right)):
+            return unicode(result)
+        if isinstance(right, dict) and any(isinstance(item, unicode) for item in right.values()):
+            return unicode(result)
+    return result
+
+
+def _pw_has_key(mapping, key):
+    return key in mapping
+
+
+def _pw_listing(target, name):
+    result = getattr(target, name)()
+    return list(result) if isinstance(target, dict) else result
+
+
+def _pw_iterating(target, name):
+    if isinstance(target, dict):
+        return iter(getattr(target, name)())
+    return getattr(target, "iter" + name)()
+
+
+def _pw_sort(target, cmp=None, key=None, reverse=False):
+    if cmp is not None:
+        key = _functools.cmp_to_key(cmp if key is None else (lambda a, b, k=key: cmp(k(a), k(b))))
+    return target.sort(key=key, reverse=reverse)
+
+
+def _py2_sorted(iterable, cmp=None, key=None, reverse=False):
+    if cmp is not None:
+        key = _functools.cmp_to_key(cmp if key is None else (lambda a, b, k=key: cmp(k(a), k(b))))
+    return _b.sorted(iterable, key=key, reverse=reverse)
+
+
+def _py2_cmp(left, right):
+    return (left > right) - (left < right)
+
+
+def _py2_round(number, digits=0):
+    scale = 10 ** digits
+    rounded = _math.floor(abs(number) * scale + 0.5) / scale
+    return float(_math.copysign(rounded, number))
+
+
+def _py2_map(function, *iterables):
+    if function is None:
+        if len(iterables) == 1:
+            return list(iterables[0])
+        return _py2_zip_longest(*iterables)
+    if len(iterables) > 1:
+        lists = [list(items) for items in iterables]
+        width = max(len(items) for items in lists)
+        padded = [items + [None] * (width - len(items)) for items in lists]
+        return list(_b.map(function, *padded))
+    return list(_b.map(function, *iterables))
+
+
+def _py2_zip_longest(*iterables):
+    import itertools
+    return [tuple(row) for row in itertools.zip_longest(*iterables)]
+
+
+def _py2_filter(function, iterable):
+    if type(iterable) in (str, unicode):
+        return type(iterable)("".join(item for item in iterable if (function(item) if function else item)))
+    if type(iterable) is tuple:
+        return tuple(_b.filter(function, iterable))
+    return list(_b.filter(function, iterable))
+
+
+def _py2_raw_input(prompt=""):
+    raise EOFError("EOF when reading a line")
+
+
+_PY2_BUILTINS = {
+    "unicode": unicode, "long": long, "basestring": str, "xrange": _b.range, "unichr": _b.chr,
+    "reduce": _functools.reduce, "cmp": _py2_cmp, "round": _py2_round, "sorted": _py2_sorted,
+    "map": _py2_map, "filter": _py2_filter, "zip": lambda *iterables: list(_b.zip(*iterables)),
+    "range": lambda *arguments: list(_b.range(*arguments)), "raw_input": _py2_raw_input,
+    "apply": lambda function, arguments=(), keywords={}: function(*arguments, **keywords),
+    "intern": lambda text: text,
+    "_pw_div": _pw_div, "_pw_mod": _pw_mod, "_pw_has_key": _pw_has_key, "_pw_listing": _pw_listing,
+    "_pw_iterating": _pw_iterating, "_pw_sort": _pw_sort, "_pw_long": long, "_pw_u": unicode,
+}
+
+_ITERATING = {"iteritems": "items", "itervalues": "values", "iterkeys": "keys"}
+
+
+def _name(identifier, node):
+    return _ast.copy_location(_ast.Name(id=identifier, ctx=_ast.Load()), node)
+
+
+def _call(identifier, arguments, node, keywords=()):
+    return _ast.copy_location(_ast.Call(func=_name(identifier, node), args=list(arguments), keywords=list(keywords)), node)
+
+
+class _Py2Rewrite(_ast.NodeTransformer):
+    def __init__(self, true_division):
+        self.true_division = true_division
+
+    def visit_Constant(self, node):
+        if isinstance(node.value, str) and getattr(node, "kind", None) == "u":
+            return _call("_pw_u", [node], node)
+        return node
+
+    def visit_JoinedStr(self, node):
+        return node
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, _ast.Div) and not self.true_division:
+            return _call("_pw_div", [node.left, node.right], node)
+        if isinstance(node.op, _ast.Mod):
+            return _call("_pw_mod", [node.left, node.right], node)
+        return node
+
+    def visit_AugAssign(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, _ast.Div) and not self.true_division or isinstance(node.op, _ast.Mod):
+            helper = "_pw_mod" if isinstance(node.op, _ast.Mod) else "_pw_div"
+            load = _as_load(node.target)
+            if load is not None:
+                return _ast.copy_location(_ast.Assign(targets=[node.target], value=_call(helper, [load, node.value], node)), node)
+        return node
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        function = node.func
+        if not isinstance(function, _ast.Attribute):
+            return node
+        if function.attr == "has_key" and len(node.args) == 1 and not node.keywords:
+            return _call("_pw_has_key", [function.value, node.args[0]], node)
+        if function.attr in _ITERATING and not node.args and not node.keywords:
+            return _call("_pw_iterating", [function.value, _ast.Constant(_ITERATING[function.attr])], node)
+        if function.attr in ("keys", "values", "items") and not node.args and not node.keywords:
+            return _call("_pw_listing", [function.value, _ast.Constant(function.attr)], node)
+        if function.attr == "sort" and any(keyword.arg == "cmp" for keyword in node.keywords):
+            return _call("_pw_sort", [function.value] + node.args, node, node.keywords)
+        return node
+
+
+def _as_load(target):
+    if isinstance(target, _ast.Name):
+        return _ast.copy_location(_ast.Name(id=target.id, ctx=_ast.Load()), target)
+    if isinstance(target, _ast.Attribute):
+        return _ast.copy_location(_ast.Attribute(value=target.value, attr=target.attr, ctx=_ast.Load()), target)
+    if isinstance(target, _ast.Subscript):
+        return _ast.copy_location(_ast.Subscript(value=target.value, slice=target.slice, ctx=_ast.Load()), target)
+    return None
+
+
+def _uses_future(tree, feature):
+    if not isinstance(tree, _ast.Module):
+        return False
+    for statement in tree.body:
+        if isinstance(statement, _ast.ImportFrom) and statement.module == "__future__":
+            if any(alias.name == feature for alias in statement.names):
+                return True
+    return False
+
+
+def _compile_py2(source, filename, mode):
+    """Python 2 source -> code object. Raises SyntaxError with the source's own line numbers."""
+    text = source
+    if mode == "exec":
+        text = _fix_py2(source, print_statement="print_function" not in source)
+    else:
+        text = _fix_py2(source, print_statement=False)
+    tree = _ast.parse(text, filename, mode)
+    tree = _Py2Rewrite(_uses_future(tree, "division")).visit(tree)
+    _ast.fix_missing_locations(tree)
+    return compile(tree, filename, mode, dont_inherit=True)
+`;
