@@ -1,0 +1,2 @@
+#!/bin/sh
+"${server.home}/${server.stopCommand}"
