@@ -199,6 +199,7 @@ class RepositoryReader {
 
     const isArtifact = this.types.isSubtypeOf(type, "udm.Artifact");
     let artifactPath: string | undefined;
+    let fileGiven = false;
     let givenChecksum: string | undefined;
     for (const [key, pair] of pairs) {
       const value = pair.value ?? undefined;
@@ -214,7 +215,10 @@ class RepositoryReader {
       }
       if (key === "file") {
         if (!isArtifact) this.report("PW3015", { type }, file, pair.key.range?.[0]);
-        else artifactPath = this.artifactPath(value, file);
+        else {
+          fileGiven = true;
+          artifactPath = this.artifactPath(value, file);
+        }
         continue;
       }
       const descriptor = this.types.property(type, key);
@@ -241,7 +245,7 @@ class RepositoryReader {
       } catch (error) {
         this.report("PW3017", { path: artifactPath, detail: String(error) }, file, node.range?.[0]);
       }
-    } else if (isArtifact && this.types.isSubtypeOf(type, "udm.Deployable")) {
+    } else if (isArtifact && !fileGiven && this.types.isSubtypeOf(type, "udm.Deployable")) {
       this.report("PW3016", { id }, file, node.range?.[0]);
     }
     return draft;
