@@ -1,0 +1,429 @@
+import { PyFloat, PyLong, PyStr, type PyValue } from "../values/model.js";
+import { Decline, type Token, tokenize } from "./tokenizer.js";
+
+/** The expression subset's syntax tree (Python 2.7 grammar, `test` and `testlist`). */
+export type Node =
+  | { kind: "constant"; value: PyValue }
+  | { kind: "name"; id: string }
+  | { kind: "attribute"; object: Node; name: string }
+  | { kind: "subscript"; object: Node; index: Node }
+  | { kind: "slice"; lower?: Node; upper?: Node; step?: Node }
+  | { kind: "call"; callee: Node; args: Node[]; keywords: { name: string; value: Node }[] }
+  | { kind: "binary"; operator: BinaryOperator; left: Node; right: Node }
+  | { kind: "unary"; operator: "-" | "+"; operand: Node }
+  | { kind: "not"; operand: Node }
+  | { kind: "boolean"; operator: "and" | "or"; operands: Node[] }
+  | { kind: "compare"; left: Node; operators: CompareOperator[]; operands: Node[] }
+  | { kind: "conditional"; test: Node; body: Node; otherwise: Node }
+  | { kind: "list"; items: Node[] }
+  | { kind: "tuple"; items: Node[] }
+  | { kind: "dict"; keys: Node[]; values: Node[] }
+  | { kind: "set"; items: Node[] };
+
+export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**";
+export type CompareOperator = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in" | "is" | "is not";
+
+const keywords = new Set([
+  "and",
+  "or",
+  "not",
+  "in",
+  "is",
+  "if",
+  "else",
+  "lambda",
+  "for",
+  "print",
+  "yield",
+  "exec",
+  "def",
+  "class",
+  "return",
+  "import",
+  "from",
+  "as",
+  "with",
+  "while",
+  "del",
+  "pass",
+  "global",
+  "assert",
+  "raise",
+  "try",
+  "except",
+  "finally",
+  "break",
+  "continue",
+  "elif",
+]);
+
+/** Parses an expression; throws `Decline` for anything outside the subset or not valid Python. */
+export function parseExpression(source: string): Node {
+  return new Parser(tokenize(source)).parseTop();
+}
+
+class Parser {
+  private position = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  parseTop(): Node {
+    const node = this.testList();
+    if (this.peek().kind !== "end") throw new Decline("trailing tokens");
+    return node;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.position]!;
+  }
+
+  private next(): Token {
+    return this.tokens[this.position++]!;
+  }
+
+  private isOp(text: string): boolean {
+    const token = this.peek();
+    return token.kind === "op" && token.text === text;
+  }
+
+  private isKeyword(text: string): boolean {
+    const token = this.peek();
+    return token.kind === "name" && token.text === text;
+  }
+
+  private expectOp(text: string): void {
+    if (!this.isOp(text)) throw new Decline(`expected ${text}`);
+    this.position++;
+  }
+
+  /** `a, b` → tuple; a trailing comma makes a tuple too. */
+  private testList(): Node {
+    const first = this.test();
+    if (!this.isOp(",")) return first;
+    const items = [first];
+    while (this.isOp(",")) {
+      this.position++;
+      if (this.atExpressionEnd()) break;
+      items.push(this.test());
+    }
+    return { kind: "tuple", items };
+  }
+
+  private atExpressionEnd(): boolean {
+    const token = this.peek();
+    return token.kind === "end" || (token.kind === "op" && [")", "]", "}"].includes(token.text));
+  }
+
+  private test(): Node {
+    if (this.isKeyword("lambda")) throw new Decline("lambda");
+    const body = this.orTest();
+    if (!this.isKeyword("if")) return body;
+    this.position++;
+    const test = this.orTest();
+    if (!this.isKeyword("else")) throw new Decline("conditional without else");
+    this.position++;
+    const otherwise = this.test();
+    return { kind: "conditional", test, body, otherwise };
+  }
+
+  private orTest(): Node {
+    const operands = [this.andTest()];
+    while (this.isKeyword("or")) {
+      this.position++;
+      operands.push(this.andTest());
+    }
+    return operands.length === 1 ? operands[0]! : { kind: "boolean", operator: "or", operands };
+  }
+
+  private andTest(): Node {
+    const operands = [this.notTest()];
+    while (this.isKeyword("and")) {
+      this.position++;
+      operands.push(this.notTest());
+    }
+    return operands.length === 1 ? operands[0]! : { kind: "boolean", operator: "and", operands };
+  }
+
+  private notTest(): Node {
+    if (this.isKeyword("not")) {
+      this.position++;
+      return { kind: "not", operand: this.notTest() };
+    }
+    return this.comparison();
+  }
+
+  private comparison(): Node {
+    const left = this.arith();
+    const operators: CompareOperator[] = [];
+    const operands: Node[] = [];
+    while (true) {
+      const operator = this.compareOperator();
+      if (!operator) break;
+      operators.push(operator);
+      operands.push(this.arith());
+    }
+    return operators.length === 0 ? left : { kind: "compare", left, operators, operands };
+  }
+
+  private compareOperator(): CompareOperator | undefined {
+    const token = this.peek();
+    if (token.kind === "op") {
+      if (["==", "!=", "<", "<=", ">", ">="].includes(token.text)) {
+        this.position++;
+        return token.text as CompareOperator;
+      }
+      if (token.text === "<>") {
+        this.position++;
+        return "!=";
+      }
+      return undefined;
+    }
+    if (token.kind !== "name") return undefined;
+    if (token.text === "in") {
+      this.position++;
+      return "in";
+    }
+    if (token.text === "not") {
+      const following = this.tokens[this.position + 1]!;
+      if (following.kind === "name" && following.text === "in") {
+        this.position += 2;
+        return "not in";
+      }
+      return undefined;
+    }
+    if (token.text === "is") {
+      this.position++;
+      if (this.isKeyword("not")) {
+        this.position++;
+        return "is not";
+      }
+      return "is";
+    }
+    return undefined;
+  }
+
+  private arith(): Node {
+    if (["|", "^", "&", "<<", ">>"].some((op) => this.isOp(op))) throw new Decline("bitwise operator");
+    let left = this.term();
+    while (this.isOp("+") || this.isOp("-")) {
+      const operator = (this.next() as { text: string }).text as BinaryOperator;
+      left = { kind: "binary", operator, left, right: this.term() };
+    }
+    if (["|", "^", "&", "<<", ">>"].some((op) => this.isOp(op))) throw new Decline("bitwise operator");
+    return left;
+  }
+
+  private term(): Node {
+    let left = this.factor();
+    while (this.isOp("*") || this.isOp("/") || this.isOp("//") || this.isOp("%")) {
+      const operator = (this.next() as { text: string }).text as BinaryOperator;
+      left = { kind: "binary", operator, left, right: this.factor() };
+    }
+    return left;
+  }
+
+  private factor(): Node {
+    if (this.isOp("-") || this.isOp("+")) {
+      const operator = (this.next() as { text: string }).text as "-" | "+";
+      return { kind: "unary", operator, operand: this.factor() };
+    }
+    if (this.isOp("~")) throw new Decline("bitwise operator");
+    return this.power();
+  }
+
+  private power(): Node {
+    let node = this.atom();
+    while (true) {
+      if (this.isOp(".")) {
+        this.position++;
+        const name = this.next();
+        if (name.kind !== "name" || keywords.has(name.text)) throw new Decline("attribute name");
+        node = { kind: "attribute", object: node, name: name.text };
+      } else if (this.isOp("[")) {
+        this.position++;
+        node = { kind: "subscript", object: node, index: this.subscript() };
+        this.expectOp("]");
+      } else if (this.isOp("(")) {
+        this.position++;
+        node = this.callArguments(node);
+      } else break;
+    }
+    if (this.isOp("**")) {
+      this.position++;
+      return { kind: "binary", operator: "**", left: node, right: this.factor() };
+    }
+    return node;
+  }
+
+  private subscript(): Node {
+    const parts: (Node | undefined)[] = [];
+    let colons = 0;
+    let current: Node | undefined;
+    while (!this.isOp("]")) {
+      if (this.isOp(":")) {
+        this.position++;
+        parts.push(current);
+        current = undefined;
+        colons++;
+        if (colons > 2) throw new Decline("slice");
+        continue;
+      }
+      if (this.isOp(",") || current !== undefined) throw new Decline("extended subscript");
+      current = this.test();
+    }
+    if (colons === 0) {
+      if (!current) throw new Decline("empty subscript");
+      return current;
+    }
+    parts.push(current);
+    const slice: Node = { kind: "slice" };
+    if (parts[0]) slice.lower = parts[0];
+    if (parts[1]) slice.upper = parts[1];
+    if (parts[2]) slice.step = parts[2];
+    return slice;
+  }
+
+  private callArguments(callee: Node): Node {
+    const args: Node[] = [];
+    const keywordArguments: { name: string; value: Node }[] = [];
+    while (!this.isOp(")")) {
+      if (this.isOp("*") || this.isOp("**")) throw new Decline("star arguments");
+      const token = this.peek();
+      const following = this.tokens[this.position + 1]!;
+      if (token.kind === "name" && following.kind === "op" && following.text === "=") {
+        throw new Decline("keyword argument");
+      }
+      const value = this.test();
+      if (this.isKeyword("for")) throw new Decline("generator expression");
+      if (keywordArguments.length > 0) throw new Decline("positional after keyword");
+      args.push(value);
+      if (!this.isOp(",")) break;
+      this.position++;
+    }
+    this.expectOp(")");
+    return { kind: "call", callee, args, keywords: keywordArguments };
+  }
+
+  private atom(): Node {
+    const token = this.next();
+    switch (token.kind) {
+      case "name":
+        if (keywords.has(token.text)) throw new Decline(`keyword ${token.text}`);
+        if (token.text === "None") return { kind: "constant", value: null };
+        if (token.text === "True") return { kind: "constant", value: true };
+        if (token.text === "False") return { kind: "constant", value: false };
+        return { kind: "name", id: token.text };
+      case "number":
+        return { kind: "constant", value: numberLiteral(token.text) };
+      case "string":
+        return this.strings(token);
+      case "op":
+        return this.bracketed(token.text);
+      case "end":
+        throw new Decline("unexpected end");
+    }
+  }
+
+  /** Adjacent literals concatenate; one `u` literal makes the whole unicode. */
+  private strings(first: Token & { kind: "string" }): Node {
+    let value = first.value;
+    let unicode = first.unicode;
+    while (this.peek().kind === "string") {
+      const token = this.next() as Token & { kind: "string" };
+      value += token.value;
+      unicode ||= token.unicode;
+    }
+    return { kind: "constant", value: unicode ? value : new PyStr(value) };
+  }
+
+  private bracketed(open: string): Node {
+    if (open === "(") {
+      if (this.isOp(")")) {
+        this.position++;
+        return { kind: "tuple", items: [] };
+      }
+      const first = this.test();
+      if (this.isKeyword("for")) throw new Decline("generator expression");
+      if (this.isOp(")")) {
+        this.position++;
+        return first;
+      }
+      const items = this.commaSeparated([first], ")");
+      return { kind: "tuple", items };
+    }
+    if (open === "[") {
+      if (this.isOp("]")) {
+        this.position++;
+        return { kind: "list", items: [] };
+      }
+      const first = this.test();
+      if (this.isKeyword("for")) throw new Decline("list comprehension");
+      if (this.isOp("]")) {
+        this.position++;
+        return { kind: "list", items: [first] };
+      }
+      return { kind: "list", items: this.commaSeparated([first], "]") };
+    }
+    if (open === "{") return this.dictOrSet();
+    throw new Decline(`unexpected ${open}`);
+  }
+
+  /** After the first item: `, item`* `[,]` close. */
+  private commaSeparated(items: Node[], close: string): Node[] {
+    while (!this.isOp(close)) {
+      this.expectOp(",");
+      if (this.isOp(close)) break;
+      items.push(this.test());
+    }
+    this.position++;
+    return items;
+  }
+
+  private dictOrSet(): Node {
+    if (this.isOp("}")) {
+      this.position++;
+      return { kind: "dict", keys: [], values: [] };
+    }
+    const first = this.test();
+    if (this.isKeyword("for")) throw new Decline("comprehension");
+    if (!this.isOp(":")) {
+      return { kind: "set", items: this.commaSeparated([first], "}") };
+    }
+    const keys = [first];
+    const values: Node[] = [];
+    this.position++;
+    values.push(this.test());
+    if (this.isKeyword("for")) throw new Decline("comprehension");
+    while (!this.isOp("}")) {
+      this.expectOp(",");
+      if (this.isOp("}")) break;
+      keys.push(this.test());
+      this.expectOp(":");
+      values.push(this.test());
+    }
+    this.position++;
+    return { kind: "dict", keys, values };
+  }
+}
+
+const intMax = 2147483647;
+
+function numberLiteral(text: string): PyValue {
+  if (/[jJ]$/.test(text)) throw new Decline("complex literal");
+  const isLong = /[lL]$/.test(text);
+  const digits = isLong ? text.slice(0, -1) : text;
+  let integer: bigint | undefined;
+  if (/^0[xX]/.test(digits)) integer = BigInt(digits);
+  else if (/^0[oO]/.test(digits)) integer = BigInt(`0o${digits.slice(2)}`);
+  else if (/^0[bB]/.test(digits)) integer = BigInt(digits);
+  else if (/^0\d+$/.test(digits)) {
+    if (/[89]/.test(digits)) throw new Decline("bad octal literal");
+    integer = BigInt(`0o${digits.slice(1)}`);
+  } else if (/^\d+$/.test(digits)) integer = BigInt(digits);
+  if (integer === undefined) {
+    if (isLong) throw new Decline("bad long literal");
+    return new PyFloat(Number(digits));
+  }
+  if (isLong || integer > BigInt(intMax)) return new PyLong(integer);
+  return Number(integer);
+}
