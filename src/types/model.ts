@@ -47,9 +47,9 @@ export interface TypeDefinition {
   description?: string;
   /** Repository root for CIs of this type: Infrastructure, Environments, Applications, Configuration. */
   root?: string;
-  /** For deployed types: the deployable type they are made from. */
+  /** For deployed types: the deployable type they are made from (inherited from the supertype when not given). */
   deployableType?: string;
-  /** For deployed types: the container type they go to. */
+  /** For deployed types: the container type they go to (inherited from the supertype when not given). */
   containerType?: string;
   /** For deployable types generated with generate-deployable: the deployed type they came from. */
   generatedFrom?: string;

@@ -90,6 +90,21 @@ describe("synthetic.xml bad input", () => {
     expect(registry.property("a.S", "empty")?.defaultValue).toBeUndefined();
   });
 
+  it("reports generate-deployable on a type that is not a deployed", () => {
+    const { diagnostics } = load(`<synthetic ${ns}>
+  <type type="a.Server" extends="udm.BaseContainer">
+    <generate-deployable type="a.ServerSpec" extends="udm.BaseDeployable"/>
+  </type>
+  <type type="a.Later" extends="wls.Unknown">
+    <generate-deployable type="a.LaterSpec" extends="udm.BaseDeployable"/>
+  </type>
+</synthetic>`);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["PW2002", 5],
+      ["PW2019", 3],
+    ]);
+  });
+
   it("warns about unknown attributes, non-boolean flags and a wrong root element", () => {
     const bad = load(`<synthetic ${ns}><type type="a.X" extends="udm.BaseDeployable" virtaul="true">
       <property name="p" hidden="yes" requird="false"/></type></synthetic>`);

@@ -105,6 +105,11 @@ export class TypeRegistryBuilder {
       for (const ancestor of superChain(types, target.superType)) materialise(ancestor, visiting);
       const deployed = types.get(generation.deployedType);
       if (deployed && !deployed.deployableType) deployed.deployableType = name;
+      if (deployed && !isDeployedClass(types, deployed.name)) {
+        diagnostics.push(
+          diagnostic("PW2019", { type: deployed.name }, generation.location ?? { file: generation.source }),
+        );
+      }
       const inherited = new Set(collectProperties(types, target.superType).map((p) => p.name));
       const copied: PropertyDescriptor[] = [];
       for (const property of collectProperties(types, generation.deployedType)) {
@@ -260,6 +265,14 @@ function superChain(types: ReadonlyMap<string, TypeDefinition>, name: string | u
     current = definition.superType;
   }
   return chain;
+}
+
+/** False only when the whole class chain is known and reaches no deployed base class. */
+function isDeployedClass(types: ReadonlyMap<string, TypeDefinition>, name: string): boolean {
+  const chain = superChain(types, name);
+  const top = types.get(chain[chain.length - 1]!)!;
+  if (top.superType !== undefined) return true;
+  return chain.includes("udm.BaseDeployed") || chain.includes("udm.BaseEmbeddedDeployed");
 }
 
 /** Inherited properties first (in declaration order); a redeclaration replaces its ancestor's in place. */
