@@ -1,0 +1,106 @@
+// The planning pipeline of `planwright plan`, stage by stage against dist/, with the time
+// each stage takes (issue 6, item 8: load, specification, delta, orchestration, planning,
+// render). The Python runtime lives as long as the process, as in `plan --watch`.
+import { analyzeSpecification } from "../../dist/delta/analyze.js";
+import { orchestrate } from "../../dist/orchestration/orchestrate.js";
+import { OrchestratorRegistry } from "../../dist/orchestration/orchestrator-registry.js";
+import { renderPlan } from "../../dist/plan/render.js";
+import { planDeployment } from "../../dist/planning/planner.js";
+import { createPythonRuntime } from "../../dist/python/runtime.js";
+import { loadRules } from "../../dist/rules/load-rules.js";
+import { specify } from "../../dist/specification/specify.js";
+import { createStepRegistry } from "../../dist/steps/step-catalogue.js";
+import { createStepConstruction } from "../../dist/steps/step-construction.js";
+import { loadWorkspace } from "../../dist/workspace/load-workspace.js";
+
+let python;
+
+function failIfErrors(stage, diagnostics) {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 5).map((d) => `${d.file ?? ""}:${d.line ?? ""} ${d.code} ${d.message}`);
+    throw new Error(`${stage} failed:\n${shown.join("\n")}`);
+  }
+}
+
+/** Plans `packageId` to `environmentId` in `home`; returns times in ms per phase and counts. */
+export async function runPipeline({ home, packageId, environmentId }) {
+  const phasesMs = {};
+  let mark = performance.now();
+  const lap = (phase) => {
+    const now = performance.now();
+    phasesMs[phase] = Math.round((now - mark) * 100) / 100;
+    mark = now;
+  };
+
+  const workspace = loadWorkspace(home);
+  failIfErrors("loading the workspace", workspace.diagnostics);
+  python ??= createPythonRuntime({ types: workspace.types });
+  const loaded = loadRules({
+    classpath: workspace.classpath,
+    types: workspace.types,
+    steps: createStepRegistry(),
+    python,
+  });
+  failIfErrors("loading the rules", loaded.diagnostics);
+  lap("load");
+
+  const specified = specify(
+    { kind: "deploy", packageId, environmentId },
+    { types: workspace.types, repository: workspace.repository },
+  );
+  failIfErrors("specification", specified.diagnostics);
+  lap("specification");
+
+  const deltaSpecification = analyzeSpecification(specified.specification, workspace.types);
+  lap("delta");
+
+  const orchestrated = orchestrate(
+    deltaSpecification,
+    specified.specification.orchestrators,
+    OrchestratorRegistry.withBuiltins(),
+  );
+  failIfErrors("orchestration", orchestrated.diagnostics);
+  lap("orchestration");
+
+  const planned = await planDeployment({
+    specification: deltaSpecification,
+    orchestration: orchestrated.orchestration,
+    orchestrators: specified.specification.orchestrators,
+    rules: loaded.rules,
+    stepRegistry: loaded.steps,
+    steps: createStepConstruction({ steps: loaded.steps, types: workspace.types, repository: workspace.repository }),
+    types: workspace.types,
+    repository: workspace.repository,
+    python,
+  });
+  failIfErrors("planning", planned.diagnostics);
+  lap("planning");
+
+  const text = renderPlan(planned.plan, "text", { types: workspace.types });
+  lap("render");
+  const json = renderPlan(planned.plan, "json", { types: workspace.types });
+  lap("renderJson");
+
+  const totalMs =
+    Math.round(
+      (phasesMs.load +
+        phasesMs.specification +
+        phasesMs.delta +
+        phasesMs.orchestration +
+        phasesMs.planning +
+        phasesMs.render) *
+        100,
+    ) / 100;
+  const summary = JSON.parse(json).summary;
+  return {
+    phasesMs,
+    totalMs,
+    counts: {
+      deltas: deltaSpecification.deltas.length,
+      steps: summary.steps,
+      blocks: summary.blocks,
+      textBytes: text.length,
+    },
+  };
+}
