@@ -44,13 +44,21 @@ export function builtinOrchestrators(): Orchestrator[] {
   ]);
 }
 
-/** One group per container, alphabetical by container name (then id). */
+/**
+ * One group per container, alphabetical by container name (then id). Containers are named
+ * by name, or by id where two of them share a name (two hosts' `tomcat`).
+ */
 export function byContainer(input: OrchestrationInput): DeltaGroup[] {
   const groups = groupBy(input.deltas, (delta) => containerKey(delta).id);
-  return [...groups.values()]
+  const containers = [...groups.values()]
     .map((deltas) => ({ container: containerKey(deltas[0]), deltas }))
-    .sort((a, b) => compareText(a.container.name, b.container.name) || compareText(a.container.id, b.container.id))
-    .map(({ container, deltas }) => ({ qualifier: `on container ${container.name}`, deltas }));
+    .sort((a, b) => compareText(a.container.name, b.container.name) || compareText(a.container.id, b.container.id));
+  const namesSeen = new Map<string, number>();
+  for (const { container } of containers) namesSeen.set(container.name, (namesSeen.get(container.name) ?? 0) + 1);
+  return containers.map(({ container, deltas }) => ({
+    qualifier: `on container ${namesSeen.get(container.name)! > 1 ? container.id : container.name}`,
+    deltas,
+  }));
 }
 
 /**
