@@ -277,6 +277,20 @@ describe("built-in types", () => {
     expect(loadTypes([]).diagnostics).toEqual([]);
   });
 
+  it("map generic deployeds onto any host container through the inherited container-type", () => {
+    const { registry, diagnostics } = load(`<synthetic ${ns}>
+  <type type="x.Run" extends="generic.ExecutedScript" deployable-type="x.Script">
+    <generate-deployable type="x.Script" extends="generic.Resource"/>
+  </type>
+  <type type="x.Server" extends="generic.Container"/>
+</synthetic>`);
+    expect(diagnostics).toEqual([]);
+    expect(registry.get("x.Run")?.containerType).toBe("overthere.HostContainer");
+    expect(registry.deployedTypesFor("x.Script", "overthere.SshHost")).toEqual(["x.Run"]);
+    expect(registry.deployedTypesFor("x.Script", "x.Server")).toEqual(["x.Run"]);
+    expect(registry.deployedTypesFor("generic.Resource", "x.Server")).toEqual([]);
+  });
+
   it("provide the base types plugins rely on", () => {
     const { registry } = loadTypes([]);
     expect(registry.property("udm.BaseContainer", "deploymentSubSubGroup")?.kind).toBe("integer");
