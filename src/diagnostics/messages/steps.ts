@@ -37,6 +37,11 @@ export const stepsMessages: MessageSection = {
     message: "Step macro {macro} cannot be expanded: it has no step or uses itself",
     hint: "A step macro wraps exactly one step, which may not be the macro itself.",
   },
+  PW5009: {
+    severity: "error",
+    message: "Step macro {step} cannot be built here: its step uses expressions and no rule bindings were given",
+    hint: "This is a limitation of the caller; build the macro from an XML rule, or report it.",
+  },
   PW5010: {
     severity: "error",
     message: "Cannot convert {value} to {kind} for parameter '{parameter}' of step {step}",
