@@ -8,6 +8,7 @@ import type { CompiledExpression, CompiledScript, PythonRuntime } from "../pytho
 import { type HostObject, PyKeywords } from "../python/host-object.js";
 import type { ConfigurationItem, Repository } from "../repository/model.js";
 import type { Rule, RuleScope, SourceText, StepTemplate } from "../rules/model.js";
+import { RuleRegistry } from "../rules/rule-registry.js";
 import type { StepDescriptor, StepRegistry } from "../steps/model.js";
 import type { TypeRegistry } from "../types/model.js";
 import { type PlanningInput, planDeployment, type RuleEvaluation } from "./planner.js";
@@ -177,13 +178,23 @@ function input(
       deltas,
     },
     orchestrators: [],
-    rules,
+    rules: registry(rules),
     stepRegistry,
     steps: construction,
     types,
     repository,
     python: fakePython(table),
   };
+}
+
+function registry(rules: Rule[]): RuleRegistry {
+  const result = new RuleRegistry(types);
+  for (const rule of rules) {
+    const disabled = rule.disabled;
+    result.register(rule);
+    if (disabled) result.disable(rule.name, at);
+  }
+  return result;
 }
 
 function steps(block: PlanBlock | undefined): PlannedStep[] {

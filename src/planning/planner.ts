@@ -6,25 +6,25 @@ import type { InterleavedPlanBlock, Plan, PlanBlock, PlannedStep } from "../plan
 import type { CompiledExpression, CompiledScript, PythonRuntime } from "../python/api.js";
 import type { Repository } from "../repository/model.js";
 import type { Rule, RuleScope, SourceText, StepTemplate } from "../rules/model.js";
+import type { RuleRegistry } from "../rules/rule-registry.js";
 import type { StepRegistry } from "../steps/model.js";
 import type { TypeRegistry } from "../types/model.js";
 import { DeltasBinding } from "./deltas-binding.js";
 import { simplifyPlan, splitStepLists } from "./plan-structure.js";
 import { PlanningContext } from "./planning-context.js";
 import { PlanningFailure } from "./planning-failure.js";
-import { RuleIndex } from "./rule-index.js";
 import { type LogSink, ScriptLogger } from "./script-logger.js";
 import { readOnlyRepository, serviceBindings } from "./services.js";
-import type { StepConstruction, StepSite } from "./step-construction.js";
-import { StepFactory } from "./step-factory.js";
+import type { ExpressionEvaluator, StepConstruction, StepSite } from "./step-construction.js";
+import { StepFactory, type StepFactoryScope } from "./step-factory.js";
 
 export interface PlanningInput {
   specification: DeltaSpecification;
   orchestration: OrchestrationBlock;
   /** Names of the orchestrators that shaped `orchestration`, in the order applied. */
   orchestrators: string[];
-  /** Every registered rule (disabled ones too), in any order: `Rule.order` is registration order. */
-  rules: readonly Rule[];
+  /** The registered rules: matching goes through the registry's index by scope, type and operation. */
+  rules: Pick<RuleRegistry, "rulesFor" | "deployedRulesFor" | "all">;
   stepRegistry: StepRegistry;
   steps: StepConstruction;
   types: TypeRegistry;
@@ -70,14 +70,13 @@ export const postPlanDescription = "Post-plan steps";
  * interpreter when a rule that can fire needs it.
  */
 export async function planDeployment(input: PlanningInput): Promise<PlanningResult> {
-  const index = new RuleIndex(input.rules, input.types);
   const compiled = new CompiledSources(input.python);
-  const candidates = candidateRules(input, index);
+  const candidates = candidateRules(input);
   const diagnostics = compiled.prepare(candidates, input.stepRegistry);
   if (diagnostics.length > 0) return { diagnostics };
   if (!input.python.interpreterLoaded && input.python.needsInterpreter(compiled.all())) await input.python.load();
   try {
-    return { plan: new PlanningRun(input, index, compiled).plan(), diagnostics: [] };
+    return { plan: new PlanningRun(input, compiled).plan(), diagnostics: [] };
   } catch (error) {
     if (error instanceof DiagnosticError) return { diagnostics: error.diagnostics };
     throw error;
@@ -85,17 +84,19 @@ export async function planDeployment(input: PlanningInput): Promise<PlanningResu
 }
 
 /** The rules that can fire for this specification, so that only what they need is compiled. */
-function candidateRules(input: PlanningInput, index: RuleIndex): Rule[] {
-  if (input.trace) return input.rules.filter((rule) => !rule.disabled);
+function candidateRules(input: PlanningInput): Rule[] {
+  const { rules } = input;
+  if (input.trace) return rules.all().filter((rule) => !rule.disabled);
   const found = new Set<Rule>();
-  for (const scope of ["pre-plan", "plan", "post-plan"] as const)
-    for (const rule of index.ofScope(scope)) found.add(rule);
+  for (const scope of ["pre-plan", "plan", "post-plan"] as const) {
+    for (const rule of rules.rulesFor(scope)) found.add(rule);
+  }
   const seen = new Set<string>();
   for (const delta of input.specification.deltas) {
     const key = `${delta.deployedOrPrevious.type}\u0000${delta.operation}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    for (const rule of index.forDelta(delta.deployedOrPrevious.type, delta.operation)) found.add(rule);
+    for (const rule of rules.deployedRulesFor(delta.deployedOrPrevious.type, delta.operation)) found.add(rule);
   }
   return [...found];
 }
@@ -178,11 +179,10 @@ function templateExpressions(templates: readonly StepTemplate[], stepRegistry: S
 class PlanningRun {
   private readonly context: PlanningContext;
   private readonly base: Record<string, unknown>;
-  private site: StepSite | undefined;
+  private scope: StepFactoryScope | undefined;
 
   constructor(
     private readonly input: PlanningInput,
-    private readonly index: RuleIndex,
     private readonly compiled: CompiledSources,
   ) {
     const { specification } = input;
@@ -192,7 +192,7 @@ class PlanningRun {
       context: this.context,
       deployedApplication: specification.deployedApplication,
       previousDeployedApplication: specification.previousDeployedApplication ?? null,
-      steps: new StepFactory(input.stepRegistry, input.steps, () => this.currentSite()),
+      steps: new StepFactory(input.stepRegistry, input.steps, () => this.currentScope()),
       logger: new ScriptLogger(log),
       ...serviceBindings(input.repository, input.types),
     };
@@ -259,11 +259,14 @@ class PlanningRun {
   private deployedRulesFor(delta: Delta, block: string): readonly Rule[] {
     const type = delta.deployedOrPrevious.type;
     const trace = this.input.trace;
-    if (!trace) return this.index.forDelta(type, delta.operation);
+    if (!trace) return this.input.rules.deployedRulesFor(type, delta.operation);
+    const { types } = this.input;
+    const ancestors = types.has(type) ? types.ancestors(type) : [type];
     const candidates: Rule[] = [];
     for (const rule of this.tracedRules("deployed")) {
       if (rule.disabled) trace({ block, rule, delta, outcome: "disabled" });
-      else if (!this.index.typeMatches(rule, type)) trace({ block, rule, delta, outcome: "type" });
+      else if (!rule.conditions.types.some((t) => ancestors.includes(t)))
+        trace({ block, rule, delta, outcome: "type" });
       else if (!rule.conditions.operations.includes(delta.operation)) {
         trace({ block, rule, delta, outcome: "operation" });
       } else candidates.push(rule);
@@ -272,7 +275,7 @@ class PlanningRun {
   }
 
   private rulesOf(scope: RuleScope, block: string): readonly Rule[] {
-    if (!this.input.trace) return this.index.ofScope(scope);
+    if (!this.input.trace) return this.input.rules.rulesFor(scope);
     return this.tracedRules(scope).filter((rule) => {
       if (rule.disabled) this.input.trace!({ block, rule, outcome: "disabled" });
       return !rule.disabled;
@@ -280,7 +283,10 @@ class PlanningRun {
   }
 
   private tracedRules(scope: RuleScope): Rule[] {
-    return this.input.rules.filter((rule) => rule.scope === scope).sort((a, b) => a.order - b.order);
+    return this.input.rules
+      .all()
+      .filter((rule) => rule.scope === scope)
+      .sort((a, b) => a.order - b.order);
   }
 
   /** Applies a rule whose type and operation match: its expression, then its steps or script. */
@@ -292,7 +298,8 @@ class PlanningRun {
     target: PlannedStep[],
     delta?: Delta,
   ): void {
-    this.site = site;
+    const evaluate = this.evaluator(rule, bindings);
+    this.scope = { site, evaluate };
     this.context.enter(site, target);
     const before = target.length;
     try {
@@ -300,7 +307,7 @@ class PlanningRun {
         this.input.trace?.({ block, rule, ...(delta ? { delta } : {}), outcome: "expression" });
         return;
       }
-      this.apply(rule, bindings, site);
+      this.apply(rule, bindings, site, evaluate);
     } catch (error) {
       throw asRuleFailure(error, rule);
     }
@@ -321,17 +328,21 @@ class PlanningRun {
     ]);
   }
 
-  private apply(rule: Rule, bindings: Record<string, unknown>, site: StepSite): void {
+  /** Evaluation with the bindings of the rule being applied (step parameters, macros). */
+  private evaluator(rule: Rule, bindings: Record<string, unknown>): ExpressionEvaluator {
+    return (text, extra) =>
+      this.input.python.evaluate(
+        this.compiled.expression(text, rule.name),
+        extra ? { ...bindings, ...extra } : bindings,
+        {
+          rule: rule.name,
+        },
+      );
+  }
+
+  private apply(rule: Rule, bindings: Record<string, unknown>, site: StepSite, evaluate: ExpressionEvaluator): void {
     switch (rule.kind) {
       case "xml": {
-        const evaluate = (text: SourceText, extra?: Record<string, unknown>) =>
-          this.input.python.evaluate(
-            this.compiled.expression(text, rule.name),
-            extra ? { ...bindings, ...extra } : bindings,
-            {
-              rule: rule.name,
-            },
-          );
         for (const template of rule.steps) {
           const step = this.input.steps.fromTemplate(template, site, evaluate);
           const checkpoint = template.checkpoint;
@@ -373,9 +384,9 @@ class PlanningRun {
     }
   }
 
-  private currentSite(): StepSite {
-    if (!this.site) throw new PlanningFailure("steps are made while a rule is applied");
-    return this.site;
+  private currentScope(): StepFactoryScope {
+    if (!this.scope) throw new PlanningFailure("steps are made while a rule is applied");
+    return this.scope;
   }
 }
 

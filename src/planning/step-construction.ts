@@ -27,6 +27,12 @@ export interface StepConstruction {
   /**
    * A step made by a planning script through `steps.<name>(...)`: `stepName` is the registered
    * (kebab-case) name, `parameters` the keyword arguments as the script spelled them.
+   * `evaluate` serves step macros, whose one step is written with expressions.
    */
-  fromScript(stepName: string, parameters: Record<string, unknown>, site: StepSite): Step;
+  fromScript(
+    stepName: string,
+    parameters: Record<string, unknown>,
+    site: StepSite,
+    evaluate?: ExpressionEvaluator,
+  ): Step;
 }

@@ -2,7 +2,13 @@ import { type HostObject, hostObject, PyKeywords } from "../python/host-object.j
 import type { StepRegistry } from "../steps/model.js";
 import { ScriptStep } from "./planned-step.js";
 import { PlanningFailure } from "./planning-failure.js";
-import type { StepConstruction, StepSite } from "./step-construction.js";
+import type { ExpressionEvaluator, StepConstruction, StepSite } from "./step-construction.js";
+
+/** The rule being applied, and evaluation with its bindings. */
+export interface StepFactoryScope {
+  site: StepSite;
+  evaluate: ExpressionEvaluator;
+}
 
 /**
  * The `steps` binding (manual, "Define steps in script rules"): `steps.os_script(target_host=…)`
@@ -16,14 +22,16 @@ export class StepFactory implements HostObject {
   constructor(
     private readonly registry: StepRegistry,
     private readonly construction: StepConstruction,
-    private readonly site: () => StepSite,
+    private readonly scope: () => StepFactoryScope,
   ) {}
 
   pyGetAttr(name: string): unknown {
     const stepName = this.registry.resolveName(name);
     if (stepName === undefined) return undefined;
-    return (...args: unknown[]) =>
-      new ScriptStep(this.construction.fromScript(stepName, parameters(name, args), this.site()));
+    return (...args: unknown[]) => {
+      const { site, evaluate } = this.scope();
+      return new ScriptStep(this.construction.fromScript(stepName, parameters(name, args), site, evaluate));
+    };
   }
 }
 
