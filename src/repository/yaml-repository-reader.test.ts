@@ -372,6 +372,8 @@ spec:
   type: overthere.LocalHost
   os: UNIX
   file: !file a.yaml
+- name: Infrastructure/Dev
+  type: udm.Environment
 ---
 apiVersion: xl-deploy/v1
 kind: Deployment
@@ -383,8 +385,9 @@ kind: Deployment
       ["PW3014", 4, 9],
       ["PW3007", 8, 9],
       ["PW3015", 12, 3],
-      ["PW3003", 15, 7],
-      ["PW3004", 17, 1],
+      ["PW3021", 13, 9],
+      ["PW3003", 17, 7],
+      ["PW3004", 19, 1],
     ]);
     expect(diagnostics[0]!.message).toContain("first defined at repository/a.yaml:4:3");
   });

@@ -183,6 +183,12 @@ class RepositoryReader {
       this.report("PW3007", { type, subtypes }, file, typeNode?.range?.[0]);
       return undefined;
     }
+    const root = this.rootOf(type);
+    if (root !== undefined && !id.startsWith(`${root}/`)) {
+      this.failedIds.add(id);
+      this.report("PW3021", { id, type, root }, file, nameNode?.range?.[0]);
+      return undefined;
+    }
     const location = this.location(file, node.range?.[0]);
     const existing = this.drafts.get(id);
     if (existing) {
@@ -452,6 +458,15 @@ class RepositoryReader {
         diagnostic("PW3019", { property: descriptor.name, type: ci.type, id: ci.id }, ci.location ?? {}),
       );
     }
+  }
+
+  /** The repository root of a type: its own `root`, else the nearest supertype's. */
+  private rootOf(type: string): string | undefined {
+    for (const ancestor of this.types.ancestors(type)) {
+      const root = this.types.get(ancestor)?.root;
+      if (root) return root;
+    }
+    return undefined;
   }
 
   private isUnderFailedItem(id: string): boolean {

@@ -97,6 +97,11 @@ export const repositoryMessages: MessageSection = {
     message: "Required property '{property}' of {type} has no value",
     hint: "Set `{property}` on '{id}'.",
   },
+  PW3021: {
+    severity: "error",
+    message: "'{id}' is a {type}, which belongs under {root}/",
+    hint: "Move it to a `kind: {root}` document (its id must start with `{root}/`).",
+  },
   PW3020: {
     severity: "error",
     message: "Unknown tag '{tag}'",
