@@ -3,6 +3,7 @@ import { isConfigurationItem } from "../../repository/model.js";
 import type { SourceText } from "../../rules/model.js";
 import type { TypeRegistry } from "../../types/model.js";
 import { isHostObject, PyKeywords } from "../host-object.js";
+import { toHost } from "../values/ci-bridge.js";
 import {
   isDelta,
   isDeltaSpecification,
@@ -14,7 +15,7 @@ import {
   PyStr,
   PyTuple,
 } from "../values/model.js";
-import { PyOpaque, PythonCheckpoint, toApiValue } from "./host-values.js";
+import { PyOpaque, PythonCheckpoint } from "./host-values.js";
 import { bridgeSource } from "./python/bridge.js";
 import { javaStandinsSource } from "./python/java-standins.js";
 import { py2FixerSource } from "./python/py2-fixer.js";
@@ -175,8 +176,8 @@ function hostModule(options: PyodideHostOptions): Record<string, unknown> {
     makeCheckpoint: (delta: unknown, name: unknown, operation: unknown) =>
       new PythonCheckpoint(
         isDelta(delta) ? delta : null,
-        (toApiValue(name) as string | null) ?? null,
-        (toApiValue(operation) as string | null) ?? null,
+        (toHost(name) as string | null) ?? null,
+        (toHost(operation) as string | null) ?? null,
       ),
     makeOpaque: (typeName: string, repr: string) => new PyOpaque(typeName, repr),
     makeFailure: (...fields: unknown[]) => {
@@ -229,14 +230,14 @@ function hostModule(options: PyodideHostOptions): Record<string, unknown> {
       value: unknown,
     ) {
       if (!host.pySetAttr) throw new TypeError(`can't set attribute '${name}' of ${host.pyTypeName}`);
-      host.pySetAttr(name, toApiValue(value));
+      host.pySetAttr(name, toHost(value));
     },
     call(fn: (...args: unknown[]) => unknown, args: unknown[], flatKeywords: unknown[] | undefined): unknown {
-      const converted = args.map(toApiValue);
+      const converted = args.map(toHost);
       if (flatKeywords) {
         const keywords: Record<string, unknown> = {};
         for (let index = 0; index < flatKeywords.length; index += 2) {
-          keywords[flatKeywords[index] as string] = toApiValue(flatKeywords[index + 1]);
+          keywords[flatKeywords[index] as string] = toHost(flatKeywords[index + 1]);
         }
         converted.push(new PyKeywords(keywords));
       }
@@ -279,7 +280,7 @@ function kind(value: unknown): Kind {
 
 /** A value written to a CI property from Python, as the repository stores it (CiValue). */
 function toCiValue(value: unknown): unknown {
-  const plain = toApiValue(value);
+  const plain = toHost(value);
   if (plain instanceof Map) {
     const record: Record<string, string> = {};
     for (const [key, item] of plain) record[String(key)] = String(item);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import type { ConfigurationItem } from "../repository/model.js";
+import { loadTypes } from "../types/load-types.js";
+import type { CompiledExpression } from "./api.js";
+import { createPythonRuntime } from "./runtime.js";
+
+// Nothing here loads Pyodide: these tests check the runtime's fast-path side.
+
+const types = loadTypes([]).registry;
+const container: ConfigurationItem = {
+  id: "Infrastructure/h/local",
+  name: "local",
+  type: "overthere.LocalHost",
+  values: {},
+};
+const deployed: ConfigurationItem = {
+  id: "Infrastructure/h/local/app",
+  name: "app",
+  type: "file.DeployedFile",
+  values: { container, targetPath: "/opt" },
+};
+const env: ConfigurationItem = {
+  id: "Environments/Production-EU",
+  name: "Production-EU",
+  type: "udm.Environment",
+  values: {},
+};
+
+function compile(runtime: ReturnType<typeof createPythonRuntime>, source: string): CompiledExpression {
+  const compiled = runtime.compileExpression({ source, location: { file: "ext/xl-rules.xml", line: 3, column: 7 } });
+  if ("severity" in compiled) throw new Error(compiled.message);
+  return compiled;
+}
+
+describe("createPythonRuntime", () => {
+  it("evaluates fast-path expressions without loading the interpreter", () => {
+    const runtime = createPythonRuntime({ types });
+    const greeting = compile(runtime, "'Deploy %s to %s' % (deployed.name, deployed.container.name)");
+    const check = compile(runtime, 'deployed.type == "file.DeployedFile" and "Production" in env.name');
+    expect(runtime.needsInterpreter([greeting, check])).toBe(false);
+    expect(runtime.evaluate(greeting, { deployed })).toBe("Deploy app to local");
+    expect(runtime.evaluate(check, { deployed, env })).toBe(true);
+    expect(runtime.evaluateForDisplay(greeting, { deployed })).toEqual({
+      type: "unicode",
+      repr: "u'Deploy app to local'",
+      json: "Deploy app to local",
+    });
+    expect(runtime.interpreterLoaded).toBe(false);
+    expect(runtime.statistics.fastEvaluations).toBe(3);
+  });
+
+  it("compiles each source once", () => {
+    const runtime = createPythonRuntime({ types });
+    expect(compile(runtime, "deployed.name")).toBe(compile(runtime, "deployed.name"));
+  });
+
+  it("says when a source needs the interpreter, and refuses to run it before load()", () => {
+    const runtime = createPythonRuntime({ types });
+    const comprehension = compile(runtime, "[x for x in range(3)]");
+    expect(comprehension.fastPath).toBe(false);
+    expect(runtime.needsInterpreter([comprehension])).toBe(true);
+    expect(() => runtime.evaluate(comprehension, {})).toThrow(/load\(\)/);
+    expect(runtime.interpreterLoaded).toBe(false);
+  });
+
+  it("turns a fast-path exception into a diagnostic naming the rule and the expression's place", () => {
+    const runtime = createPythonRuntime({ types });
+    const division = compile(runtime, "1 / 0");
+    try {
+      runtime.evaluate(division, {}, { rule: "my-rule" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DiagnosticError);
+      expect((error as DiagnosticError).diagnostics[0]).toMatchObject({
+        code: "PW6050",
+        file: "ext/xl-rules.xml",
+        line: 3,
+        rule: "my-rule",
+      });
+      expect((error as DiagnosticError).diagnostics[0]!.message).toMatch(/^rule 'my-rule' raised ZeroDivisionError/);
+    }
+  });
+});
