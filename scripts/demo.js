@@ -1,4 +1,4 @@
-// `npm run demo`: plans the bundled example with the built CLI — the initial deployment of
+// `npm run demo`: validates the bundled example, then plans it with the built CLI — the initial deployment of
 // PetClinic 1.0 to Dev, then the update 1.0 → 2.0 previewed with --from.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,6 +16,10 @@ if (!existsSync(path.join(root, "dist", "cli", "main.js"))) {
 }
 
 const runs = [
+  {
+    title: "Validate the example home (types, repository, planner.conf)",
+    args: ["validate", "--home", home],
+  },
   {
     title: "Initial deployment of PetClinic 1.0 to Dev",
     args: ["plan", "--home", home, "--package", "Applications/PetClinic/1.0", "--environment", "Environments/Dev"],
