@@ -61,6 +61,19 @@ describe("rules validation", () => {
     expect(problems(body)).toEqual([`PW4023 ${file}:4:5`, `PW4024 ${file}:5:5`]);
   });
 
+  it("warns when a condition type's plugin is missing, so it is no deployed", () => {
+    const body = `<rule name="a" scope="deployed">
+  <conditions>
+    <type>test.Orphan</type>
+    <operation>CREATE</operation>
+  </conditions>
+  <steps><noop/></steps></rule>`;
+    const synthetic = `<synthetic><type type="test.Orphan" extends="was.Module" deployable-type="udm.Deployable" container-type="udm.Container"/></synthetic>`;
+    const found = loadHome(writeHome({ [file]: rulesXml(body) }), undefined, synthetic).diagnostics;
+    expect(found.map(where)).toEqual([`PW4028 ${file}:4:5`]);
+    expect(found[0]!.message).toContain("extends was.Module, which no loaded plugin defines");
+  });
+
   it("rejects unknown operations", () => {
     const body = `<rule name="a" scope="deployed">
   <conditions><type>test.Thing</type>

@@ -39,14 +39,29 @@ export function validateRule(rule: XmlRule | ScriptRule, context: RuleValidation
   const { types } = context;
   rule.conditions.types.forEach((type, index) => {
     const at = { ...(rule.conditions.typeLocations?.[index] ?? rule.location), rule: rule.name };
-    if (!types.has(type)) problems.push(diagnostic("PW4023", { rule: rule.name, type }, at));
-    else if (!types.isSubtypeOf(type, "udm.Deployed"))
-      problems.push(diagnostic("PW4024", { rule: rule.name, type }, at));
+    if (!types.has(type)) {
+      problems.push(diagnostic("PW4023", { rule: rule.name, type }, at));
+    } else if (!types.isSubtypeOf(type, "udm.Deployed")) {
+      const missing = undefinedSupertype(type, types);
+      if (missing) problems.push(diagnostic("PW4028", { rule: rule.name, type, missing }, at));
+      else problems.push(diagnostic("PW4024", { rule: rule.name, type }, at));
+    }
   });
   if (rule.conditions.expression) compileExpression(rule.conditions.expression, rule.name, context, problems);
   if (rule.kind === "script") validateScript(rule, context, problems);
   else for (const step of rule.steps) validateStep(step, rule.name, rule.scope, context, problems);
   return problems;
+}
+
+/** The first supertype of `type` that no loaded synthetic.xml defines (its plugin is missing). */
+function undefinedSupertype(type: string, types: TypeRegistry): string | undefined {
+  const seen = new Set<string>();
+  for (let current = types.get(type); current?.superType && !seen.has(current.name); ) {
+    seen.add(current.name);
+    if (!types.has(current.superType)) return current.superType;
+    current = types.get(current.superType);
+  }
+  return undefined;
 }
 
 /** The one step of a step macro; its scope is the calling rule's, so scope-dependent checks wait for planning. */
@@ -74,7 +89,7 @@ function validateScript(rule: ScriptRule, context: RuleValidationContext, proble
   rule.script = { source: resource.text(), location: { file: resource.displayPath, line: 1, column: 1 } };
   if (context.python) {
     const compiled = context.python.compileScript(rule.script, { rule: rule.name });
-    if ("code" in compiled) problems.push(compiled);
+    if ("severity" in compiled) problems.push(compiled);
     else context.compiled.set(rule.script, compiled);
   }
 }
@@ -176,6 +191,6 @@ function compileExpression(
 ): void {
   if (!context.python) return;
   const compiled = context.python.compileExpression(text, rule === undefined ? {} : { rule });
-  if ("code" in compiled) problems.push(compiled);
+  if ("severity" in compiled) problems.push(compiled);
   else context.compiled.set(text, compiled);
 }

@@ -22,8 +22,10 @@ export const testSynthetic = `<synthetic xmlns="http://www.xebialabs.com/deployi
   </type>
 </synthetic>`;
 
-export function testTypes(): TypeRegistry {
-  return loadTypes([{ text: testSynthetic, displayPath: "ext/synthetic.xml" }]).registry;
+export function testTypes(extraSynthetic?: string): TypeRegistry {
+  const resources = [{ text: testSynthetic, displayPath: "ext/synthetic.xml" }];
+  if (extraSynthetic) resources.push({ text: extraSynthetic, displayPath: "ext/more/synthetic.xml" });
+  return loadTypes(resources).registry;
 }
 
 /** A home in a temporary folder with the given files (paths relative to the home). */
@@ -37,9 +39,10 @@ export function writeHome(files: Record<string, string>): string {
   return home;
 }
 
-export function loadHome(home: string, python?: PythonRuntime): LoadedRules {
+export function loadHome(home: string, python?: PythonRuntime, extraSynthetic?: string): LoadedRules {
   const { classpath } = loadClasspath(home);
-  return loadRules({ classpath, types: testTypes(), steps: createStepRegistry(), ...(python ? { python } : {}) });
+  const types = testTypes(extraSynthetic);
+  return loadRules({ classpath, types, steps: createStepRegistry(), ...(python ? { python } : {}) });
 }
 
 /** Wraps rule elements in a `<rules>` root; line 1 is the root, so the first rule is on line 2. */

@@ -77,6 +77,11 @@ export const rulesMessages: MessageSection = {
     message: "Rule {rule} has an empty <{element}>",
     hint: "Fill it in or remove it.",
   },
+  PW4028: {
+    severity: "warning",
+    message: "Rule {rule}: {type} in <type> extends {missing}, which no loaded plugin defines, so no deployed can match it",
+    hint: "Install the plugin that defines {missing} (its types come from its synthetic.xml).",
+  },
   PW4030: {
     severity: "error",
     message: "Rule {rule} has both <steps> and <planning-script-path>",
