@@ -273,6 +273,7 @@ export function fromHost(value: unknown, env: PythonEnvironment): PyValue {
     return dict;
   }
   if (value instanceof Set) return new PySet([...value].map((item) => fromHost(item, env)));
+  if (isHostObject(value)) return value;
   const prototype = Object.getPrototypeOf(value);
   if (
     (prototype === Object.prototype || prototype === null) &&

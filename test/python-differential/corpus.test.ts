@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { corpusExpressions, corpusPresent, corpusPropertyKinds } from "./corpus-expressions.js";
+import {
+  compareColumns,
+  describeMismatches,
+  type Evaluator,
+  fastPathEvaluator,
+  jythonEvaluator,
+  type Outcome,
+} from "./evaluators.js";
+import { buildWorld, type PropertyKind } from "./world.js";
+
+/** Columns compared with Jython; the interpreter adds its Pyodide evaluator here. */
+const evaluators: Evaluator[] = [fastPathEvaluator];
+
+describe.skipIf(!corpusPresent())("differential test over the corpus expressions", () => {
+  const expressions = corpusPresent() ? corpusExpressions() : [];
+  const kinds = new Map<string, PropertyKind>(
+    [...(corpusPresent() ? corpusPropertyKinds() : new Map<string, string>())].map(([name, kind]) => [name, { kind }]),
+  );
+  const world = buildWorld(expressions, kinds);
+
+  it("finds the corpus's distinct expressions", () => {
+    expect(expressions.length).toBeGreaterThan(500);
+  });
+
+  it("takes the fast path for at least 90% of them", async () => {
+    const outcomes = await fastPathEvaluator.evaluate(expressions, world);
+    const accepted = outcomes.filter((outcome) => outcome.status !== "declined").length;
+    const share = accepted / expressions.length;
+    console.log(
+      `fast path: ${accepted} of ${expressions.length} corpus expressions (${(share * 100).toFixed(1)}%); declined: ${expressions
+        .filter((_, i) => outcomes[i]!.status === "declined")
+        .map((e) => JSON.stringify(e))
+        .join(", ")}`,
+    );
+    expect(share).toBeGreaterThanOrEqual(0.9);
+  });
+
+  const jythonMissing = jythonEvaluator.unavailableReason();
+  if (jythonMissing) console.log(`Jython comparison SKIPPED: ${jythonMissing}`);
+  it.skipIf(jythonMissing !== undefined)(
+    "gives Jython 2.7's value or exception type for every expression",
+    async () => {
+      const reference = await jythonEvaluator.evaluate(expressions, world);
+      const columns: { name: string; outcomes: Outcome[] }[] = [];
+      for (const evaluator of evaluators) {
+        const reason = evaluator.unavailableReason();
+        if (reason) {
+          console.log(`${evaluator.name} column SKIPPED: ${reason}`);
+          continue;
+        }
+        columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
+      }
+      const errors = reference.filter((outcome) => outcome.status === "error").length;
+      console.log(`Jython: ${expressions.length - errors} values, ${errors} exceptions`);
+      const mismatches = compareColumns(expressions, { name: jythonEvaluator.name, outcomes: reference }, columns);
+      expect(mismatches.length, describeMismatches(mismatches)).toBe(0);
+    },
+  );
+});

@@ -1,0 +1,173 @@
+/**
+ * The columns of the differential test: each evaluator takes a batch of expressions and the
+ * synthesized world and returns one Outcome per expression. To add a column (e.g. Pyodide,
+ * for the interpreter), write an Evaluator whose `evaluate` runs each expression with
+ * `jsBindings(world)` and maps the result with `outcomeOfValue` (or a thrown PythonException
+ * / PythonError to `{ status: "error", error: <exception type> }`), then add it to the
+ * `evaluators` array in corpus.test.ts and generated.test.ts. `compareColumns` compares
+ * every column with the reference (Jython) wherever both produced an outcome.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileFastExpression } from "../../src/python/fastpath/fast-expression.js";
+import { JavaName, PyDict, PySet, PyTuple, type PyValue, pythonTypeName } from "../../src/python/values/model.js";
+import { PythonException } from "../../src/python/values/python-exception.js";
+import { repr } from "../../src/python/values/text.js";
+import { isConfigurationItem } from "../../src/repository/model.js";
+import { jsBindings, pythonPrelude, type World } from "./world.js";
+
+export type Outcome =
+  | { status: "value"; type: string; canonical: string }
+  | { status: "error"; error: string }
+  /** The evaluator does not handle this expression (fast path: outside the subset). */
+  | { status: "declined" };
+
+export interface Evaluator {
+  name: string;
+  /** Why it cannot run here (e.g. no jython binary), or undefined when it can. */
+  unavailableReason(): string | undefined;
+  evaluate(expressions: readonly string[], world: World): Promise<Outcome[]>;
+}
+
+/**
+ * A value in a form both sides print alike: repr, except that dicts and sets list their
+ * items sorted (Jython iterates them in hash order) and CIs show as CI(id).
+ */
+export function canonical(value: PyValue): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(", ")}]`;
+  if (value instanceof PyTuple) {
+    return value.items.length === 1 ? `(${canonical(value.items[0])},)` : `(${value.items.map(canonical).join(", ")})`;
+  }
+  if (value instanceof PyDict) {
+    return `{${value
+      .items()
+      .map(([k, v]) => `${canonical(k)}: ${canonical(v)}`)
+      .sort()
+      .join(", ")}}`;
+  }
+  if (value instanceof PySet) return `set([${value.values().map(canonical).sort().join(", ")}])`;
+  if (isConfigurationItem(value)) return `CI(${value.id})`;
+  return repr(value);
+}
+
+export function outcomeOfValue(value: PyValue): Outcome {
+  const type = isConfigurationItem(value) ? "CI" : value instanceof JavaName ? value.javaType : pythonTypeName(value);
+  return { status: "value", type, canonical: canonical(value) };
+}
+
+export const fastPathEvaluator: Evaluator = {
+  name: "fast path",
+  unavailableReason: () => undefined,
+  async evaluate(expressions, world) {
+    const bindings = jsBindings(world);
+    return expressions.map((source) => {
+      const compiled = compileFastExpression(source);
+      if (!compiled) return { status: "declined" };
+      try {
+        return outcomeOfValue(compiled.evaluate(bindings, {}));
+      } catch (error) {
+        if (error instanceof PythonException) return { status: "error", error: error.pythonType };
+        throw error;
+      }
+    });
+  },
+};
+
+const jythonBinary = process.env.JYTHON ?? "/usr/bin/jython";
+
+/** Real Jython 2.7, one process for the whole batch. Lines are joined as XL Deploy does before evaluating. */
+export const jythonEvaluator: Evaluator = {
+  name: "Jython 2.7",
+  unavailableReason: () =>
+    existsSync(jythonBinary) ? undefined : `${jythonBinary} not found (scripts/install-jython.sh installs it)`,
+  async evaluate(expressions, world) {
+    const directory = mkdtempSync(join(tmpdir(), "planwright-jython-"));
+    try {
+      const script = join(directory, "differential.py");
+      const sources = expressions.map((source) => `u${JSON.stringify(source.trim().replace(/\r?\n/g, " "))}`);
+      writeFileSync(
+        script,
+        `# -*- coding: utf-8 -*-\n${pythonPrelude(world)}\n${runner}\nrun([\n${sources.join(",\n")}\n])\n`,
+      );
+      const output = execFileSync(jythonBinary, [script], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      const lines = output.split("\n").filter((line) => line.startsWith("{"));
+      if (lines.length !== expressions.length) {
+        throw new Error(`jython printed ${lines.length} results for ${expressions.length} expressions`);
+      }
+      return lines.map((line) => JSON.parse(line) as Outcome);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  },
+};
+
+const runner = `
+import json
+
+def canonical(v):
+    if isinstance(v, list):
+        return "[" + ", ".join([canonical(x) for x in v]) + "]"
+    if isinstance(v, tuple):
+        if len(v) == 1:
+            return "(" + canonical(v[0]) + ",)"
+        return "(" + ", ".join([canonical(x) for x in v]) + ")"
+    if isinstance(v, dict):
+        return "{" + ", ".join(sorted([canonical(k) + ": " + canonical(x) for k, x in v.items()])) + "}"
+    if isinstance(v, (set, frozenset)):
+        return "set([" + ", ".join(sorted([canonical(x) for x in v])) + "])"
+    if isinstance(v, CI):
+        return "CI(" + v.id + ")"
+    return repr(v)
+
+def run(sources):
+    for source in sources:
+        try:
+            value = eval(compile(source, "<expression>", "eval"), dict(bindings))
+            result = {"status": "value", "type": type(value).__name__, "canonical": canonical(value)}
+        except Exception, e:
+            result = {"status": "error", "error": type(e).__name__}
+        print json.dumps(result)
+`;
+
+export interface Mismatch {
+  expression: string;
+  evaluator: string;
+  got: Outcome;
+  expected: Outcome;
+}
+
+function sameOutcome(a: Outcome, b: Outcome): boolean {
+  if (a.status === "value" && b.status === "value") return a.type === b.type && a.canonical === b.canonical;
+  if (a.status === "error" && b.status === "error") return a.error === b.error;
+  return false;
+}
+
+/** Compares each column with the reference column, skipping declined cells. */
+export function compareColumns(
+  expressions: readonly string[],
+  reference: { name: string; outcomes: Outcome[] },
+  columns: { name: string; outcomes: Outcome[] }[],
+): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  for (const column of columns) {
+    expressions.forEach((expression, index) => {
+      const got = column.outcomes[index]!;
+      const expected = reference.outcomes[index]!;
+      if (got.status === "declined" || expected.status === "declined") return;
+      if (!sameOutcome(got, expected)) mismatches.push({ expression, evaluator: column.name, got, expected });
+    });
+  }
+  return mismatches;
+}
+
+export function describeMismatches(mismatches: readonly Mismatch[], limit = 40): string {
+  return mismatches
+    .slice(0, limit)
+    .map(
+      (m) =>
+        `${m.evaluator}: ${JSON.stringify(m.expression)}\n    got      ${JSON.stringify(m.got)}\n    expected ${JSON.stringify(m.expected)}`,
+    )
+    .join("\n");
+}
