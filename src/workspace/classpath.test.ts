@@ -90,6 +90,11 @@ describe("classpath", () => {
     expect(classpath.find("scripts/../a.py")?.text()).toBe("a");
   });
 
+  it("decodes resources as UTF-8 without a byte-order mark", () => {
+    const home = makeHome({ "ext/x.py": "\ufeffprint 'caf\u00e9'" });
+    expect(loadClasspath(home).classpath.find("x.py")?.text()).toBe("print 'caf\u00e9'");
+  });
+
   it("is empty for a home without ext/ or plugins/", () => {
     expect(loadClasspath(makeHome({})).classpath.roots).toEqual([]);
   });

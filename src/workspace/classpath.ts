@@ -74,12 +74,17 @@ export function displayPathOf(root: ClasspathRoot, file: string): string {
 function resourceIn(root: ClasspathRoot, file: string): ClasspathResource | undefined {
   const bytes = root.read(file);
   if (bytes === undefined) return undefined;
+  let text: string | undefined;
   return {
     root,
     path: file,
     displayPath: displayPathOf(root, file),
     bytes: () => bytes,
-    text: () => decoder.decode(bytes),
+    // TextDecoder drops a leading byte-order mark, which some plugin files carry.
+    text: () => {
+      text ??= decoder.decode(bytes);
+      return text;
+    },
   };
 }
 
