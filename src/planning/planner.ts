@@ -116,7 +116,7 @@ class CompiledSources {
   prepare(rules: readonly Rule[], stepRegistry: StepRegistry): Diagnostic[] {
     const failures: Diagnostic[] = [];
     const keep = (result: CompiledExpression | CompiledScript | Diagnostic) => {
-      if ("code" in result) failures.push(result);
+      if (isDiagnostic(result)) failures.push(result);
     };
     for (const rule of rules) {
       if (rule.conditions.expression) keep(this.compileExpression(rule.conditions.expression, rule.name));
@@ -130,13 +130,13 @@ class CompiledSources {
 
   expression(text: SourceText, rule: string): CompiledExpression {
     const result = this.compileExpression(text, rule);
-    if ("code" in result) throw new DiagnosticError([result]);
+    if (isDiagnostic(result)) throw new DiagnosticError([result]);
     return result;
   }
 
   script(text: SourceText, rule: string): CompiledScript {
     const result = this.compileScript(text, rule);
-    if ("code" in result) throw new DiagnosticError([result]);
+    if (isDiagnostic(result)) throw new DiagnosticError([result]);
     return result;
   }
 
@@ -144,7 +144,7 @@ class CompiledSources {
     const known = this.expressions.get(text);
     if (known) return known;
     const result = this.python.compileExpression(text, { rule });
-    if (!("code" in result)) this.expressions.set(text, result);
+    if (!isDiagnostic(result)) this.expressions.set(text, result);
     return result;
   }
 
@@ -152,7 +152,7 @@ class CompiledSources {
     const known = this.scripts.get(text);
     if (known) return known;
     const result = this.python.compileScript(text, { rule });
-    if (!("code" in result)) this.scripts.set(text, result);
+    if (!isDiagnostic(result)) this.scripts.set(text, result);
     return result;
   }
 }
@@ -410,4 +410,9 @@ function asRuleFailure(error: unknown, rule: Rule): unknown {
     ]);
   }
   return error;
+}
+
+/** Compile results are a compiled form or a diagnostic; compiled forms may have a `code` field of their own. */
+function isDiagnostic(value: object): value is Diagnostic {
+  return "severity" in value && "message" in value;
 }

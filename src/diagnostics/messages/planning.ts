@@ -47,9 +47,4 @@ export const planningMessages: MessageSection = {
     message: "Give either --package with --environment, or --undeploy",
     hint: "Deploy: --package Applications/App/1.0 --environment Environments/Dev; undeploy: --undeploy Environments/Dev/App.",
   },
-  PW8015: {
-    severity: "error",
-    message: "Unknown output format '{format}'",
-    hint: "Use one of: {formats}.",
-  },
 };

@@ -1,0 +1,104 @@
+import { Option } from "commander";
+import type { Plan, PlanBlock } from "../../plan/model.js";
+import { type PlanFormat, planFormats, renderPlan } from "../../plan/render.js";
+import { watchHome } from "../../planning/home-watcher.js";
+import { loadPlanningHome, planRequest } from "../../planning/planning-session.js";
+import type { PythonRuntime } from "../../python/api.js";
+import type { DeploymentRequest } from "../../specification/model.js";
+import { reportDiagnostics, resolveHome, useColor, writeData } from "../io.js";
+import type { CommandRegistration } from "../main.js";
+import { addRequestOptions, deploymentRequest, type RequestOptions } from "./request-options.js";
+import { scriptLog } from "./script-log.js";
+
+interface PlanOptions extends RequestOptions {
+  format: PlanFormat;
+  output?: string;
+  detailedExitcode?: boolean;
+  watch?: boolean;
+  color: boolean;
+}
+
+/**
+ * `planwright plan` (DESIGN §2.3): the plan of a deployment or undeployment, as text, JSON,
+ * DOT or Mermaid. Exit 1 on any error (nothing is printed then); with --detailed-exitcode,
+ * 0 when nothing changes and 2 when something does. --watch plans again on every change.
+ */
+export const registerPlan: CommandRegistration = (program, setExit) => {
+  const command = program.command("plan").description("Print the deployment plan the rules produce");
+  addRequestOptions(command)
+    .addOption(new Option("--format <format>", "output format").choices([...planFormats]).default("text"))
+    .option("--output <file>", "write the plan to this file instead of stdout")
+    .option("--detailed-exitcode", "exit 0 when nothing changes, 2 when something does")
+    .option("--watch", "plan again whenever a file of the home changes")
+    .option("--no-color", "never colour the output")
+    .action(async (options: PlanOptions) => {
+      const request = deploymentRequest(options);
+      if ("code" in request) {
+        reportDiagnostics([request], !options.color);
+        setExit(1);
+        return;
+      }
+      const home = resolveHome(options.home);
+      if (options.watch) {
+        await watchPlans(home, request, options);
+        return;
+      }
+      setExit(await planOnce(home, request, options));
+    });
+};
+
+/** Plans and prints once; returns the exit code. */
+async function planOnce(
+  home: string,
+  request: DeploymentRequest,
+  options: PlanOptions,
+  python?: PythonRuntime,
+): Promise<number> {
+  const planningHome = loadPlanningHome(home, { log: scriptLog, ...(python ? { python } : {}) });
+  const result = await planRequest(planningHome, request, { log: scriptLog });
+  reportDiagnostics(result.diagnostics, !options.color);
+  if (!result.plan) return 1;
+  const color = options.format === "text" && !options.output && useColor(process.stdout, !options.color);
+  writeData(renderPlan(result.plan, options.format, { types: planningHome.workspace.types, color }), options.output);
+  if (!options.detailedExitcode) return 0;
+  return hasChanges(result.plan) ? 2 : 0;
+}
+
+/** DESIGN §2.3: no changes when every delta is NOOP and no rule added a step. */
+function hasChanges(plan: Plan): boolean {
+  const steps = (block: PlanBlock): number =>
+    block.kind === "interleaved" ? block.steps.length : block.blocks.reduce((n, b) => n + steps(b), 0);
+  return steps(plan.root) > 0 || plan.specification.deltas.some((delta) => delta.operation !== "NOOP");
+}
+
+/**
+ * `--watch`: plans now and after every change of a file of the home (within ~100 ms, or on
+ * planner.conf's `xl.file-watch.interval` when set), until interrupted. The Python runtime
+ * is kept, so the interpreter loads at most once.
+ */
+async function watchPlans(home: string, request: DeploymentRequest, options: PlanOptions): Promise<void> {
+  const first = loadPlanningHome(home, { log: scriptLog });
+  const python = first.python;
+  const interval = first.workspace.settings.fileWatchIntervalMs;
+  let running: Promise<unknown> = planOnce(home, request, options, python);
+  let again = false;
+  const replan = () => {
+    if (again) return;
+    again = true;
+    running = running.then(() => {
+      again = false;
+      process.stderr.write(`planwright: change detected, planning again (${new Date().toLocaleTimeString()})\n`);
+      return planOnce(home, request, options, python);
+    });
+  };
+  const stop = watchHome(home, interval, replan);
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      stop();
+      resolve();
+    };
+    process.once("SIGINT", finish);
+    process.once("SIGTERM", finish);
+  });
+  await running;
+}
