@@ -83,6 +83,16 @@ export async function planDeployment(input: PlanningInput): Promise<PlanningResu
   }
 }
 
+/**
+ * The bindings a rule would see (`planwright eval`, DESIGN §2.3): `deployedApplication`,
+ * `previousDeployedApplication`, `specification`, `context`, `steps`, `logger` and the
+ * services; with a delta also `delta`, `deployed` and `previousDeployed`. Steps made and
+ * added through them go nowhere.
+ */
+export function evaluationBindings(input: PlanningInput, delta?: Delta): Record<string, unknown> {
+  return new PlanningRun(input, new CompiledSources(input.python)).bindingsForEvaluation(delta);
+}
+
 /** The rules that can fire for this specification, so that only what they need is compiled. */
 function candidateRules(input: PlanningInput): Rule[] {
   const { rules } = input;
@@ -198,6 +208,29 @@ class PlanningRun {
     };
   }
 
+  bindingsForEvaluation(delta?: Delta): Record<string, unknown> {
+    const rule: Rule = {
+      kind: "xml",
+      name: "eval",
+      scope: delta ? "deployed" : "pre-plan",
+      conditions: { types: [], operations: [] },
+      location: { file: "<eval>" },
+      disabled: false,
+      order: 0,
+      steps: [],
+    };
+    const bindings: Record<string, unknown> = { ...this.base, specification: this.input.specification };
+    if (delta) Object.assign(bindings, this.deltaBindings(delta));
+    const site: StepSite = delta ? { rule, scope: "deployed", delta } : { rule, scope: "pre-plan" };
+    this.scope = { site, evaluate: this.evaluator(rule, bindings) };
+    this.context.enter(site, []);
+    return bindings;
+  }
+
+  private deltaBindings(delta: Delta): Record<string, unknown> {
+    return { delta, deployed: delta.deployed ?? null, previousDeployed: delta.previous ?? null };
+  }
+
   plan(): Plan {
     const { specification } = this.input;
     const pre = this.applyOnce("pre-plan", prePlanDescription);
@@ -231,12 +264,7 @@ class PlanningRun {
     }
     const steps: PlannedStep[] = [];
     for (const delta of block.deltas) {
-      const bindings = {
-        ...this.base,
-        delta,
-        deployed: delta.deployed ?? null,
-        previousDeployed: delta.previous ?? null,
-      };
+      const bindings = { ...this.base, ...this.deltaBindings(delta) };
       for (const rule of this.deployedRulesFor(delta, block.description)) {
         this.consider(rule, block.description, bindings, { rule, scope: "deployed", delta }, steps, delta);
       }
@@ -265,7 +293,7 @@ class PlanningRun {
     const candidates: Rule[] = [];
     for (const rule of this.tracedRules("deployed")) {
       if (rule.disabled) trace({ block, rule, delta, outcome: "disabled" });
-      else if (!rule.conditions.types.some((t) => ancestors.includes(t)))
+      else if (!rule.conditions.types.some((t) => (rule.conditions.exactTypes ? t === type : ancestors.includes(t))))
         trace({ block, rule, delta, outcome: "type" });
       else if (!rule.conditions.operations.includes(delta.operation)) {
         trace({ block, rule, delta, outcome: "operation" });

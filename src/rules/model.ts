@@ -16,6 +16,11 @@ export interface RuleConditions {
   expression?: SourceText;
   /** Where each of `types` is written, same order (absent for predefined rules). */
   typeLocations?: SourceLocation[];
+  /**
+   * Match deltas of exactly these types, not of their subtypes: predefined rules are
+   * generated once per concrete type (generic-plugins.md §0.3), so a subtype has its own.
+   */
+  exactTypes?: boolean;
 }
 
 interface RuleBase {

@@ -96,7 +96,11 @@ export class RuleRegistry {
     if (byType) {
       const ancestors = this.types.has(type) ? this.types.ancestors(type) : [type];
       const found = new Set<Rule>();
-      for (const ancestor of ancestors) for (const rule of byType.get(ancestor) ?? []) found.add(rule);
+      for (const ancestor of ancestors) {
+        for (const rule of byType.get(ancestor) ?? []) {
+          if (ancestor === type || !rule.conditions.exactTypes) found.add(rule);
+        }
+      }
       matches = [...found];
       if (matches.length > 1) matches.sort((a, b) => a.order - b.order);
     }
