@@ -214,6 +214,47 @@ spec:
     expect(idOf(server.values.peers)).toEqual(["Infrastructure/web-1/app"]);
   });
 
+  it("reads anchors, aliases and merge keys", () => {
+    const { repository, diagnostics } = load({
+      "repository/infra.yaml": `apiVersion: xl-deploy/v1
+kind: Infrastructure
+spec:
+- name: Infrastructure/web-1
+  type: overthere.SshHost
+  <<: &linux
+    os: UNIX
+    address: 10.0.0.1
+    username: deployer
+    port: 2222
+  address: 10.0.0.7
+  children:
+  - &server
+    name: app
+    type: test.Server
+    home: /opt/app
+    aliases: &names [a, b]
+- name: Infrastructure/web-2
+  type: overthere.SshHost
+  <<: *linux
+  children:
+  - *server
+  - name: other
+    type: test.Server
+    home: /opt/other
+    steps: *names
+`,
+    });
+    expect(diagnostics).toEqual([]);
+    expect(repository.get("Infrastructure/web-1")!.values).toMatchObject({
+      os: "UNIX",
+      address: "10.0.0.7",
+      port: 2222,
+    });
+    expect(repository.get("Infrastructure/web-2")!.values).toMatchObject({ address: "10.0.0.1", username: "deployer" });
+    expect(repository.get("Infrastructure/web-2/app")!.values).toMatchObject({ home: "/opt/app", aliases: ["a", "b"] });
+    expect(repository.get("Infrastructure/web-2/other")!.values.steps).toEqual(["a", "b"]);
+  });
+
   it("puts a top-level name without a root under the kind's root or metadata.home", () => {
     const { repository, diagnostics } = load({
       "repository/envs.yaml": `apiVersion: xl-deploy/v1

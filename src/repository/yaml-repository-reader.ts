@@ -1,6 +1,17 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseAllDocuments, type YAMLMap } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseAllDocuments,
+  visit,
+  type YAMLMap,
+} from "yaml";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
 import type { PropertyDescriptor, TypeDefinition, TypeRegistry } from "../types/model.js";
@@ -92,7 +103,12 @@ class RepositoryReader {
   readFile(source: RepositorySource): void {
     const lineCounter = new LineCounter();
     const file: FileContext = { source, lineCounter };
-    const documents = parseAllDocuments(source.text, { lineCounter, customTags: [fileTag], prettyErrors: false });
+    const documents = parseAllDocuments(source.text, {
+      lineCounter,
+      customTags: [fileTag],
+      prettyErrors: false,
+      merge: true,
+    });
     for (const document of documents) {
       if (document.errors.length > 0) {
         for (const error of document.errors) {
@@ -108,6 +124,7 @@ class RepositoryReader {
         }
       }
       if (document.contents === null) continue;
+      inlineAliases(document);
       this.readDocument(document.contents as Node, file);
     }
   }
@@ -152,9 +169,19 @@ class RepositoryReader {
       return undefined;
     }
     const pairs = new Map<string, Pair<Node, Node | null>>();
+    const merged: Node[] = [];
     for (const pair of (node as YAMLMap<Node, Node | null>).items) {
       const key = scalarText(pair.key);
-      if (key !== undefined) pairs.set(key, pair);
+      if (key === "<<" && pair.value) merged.push(...(isSeq(pair.value) ? (pair.value.items as Node[]) : [pair.value]));
+      else if (key !== undefined) pairs.set(key, pair);
+    }
+    // `<<: *defaults` merge keys: explicit keys win, then earlier sources over later ones.
+    for (const source of merged) {
+      if (!isMap(source)) continue;
+      for (const pair of (source as YAMLMap<Node, Node | null>).items) {
+        const key = scalarText(pair.key);
+        if (key !== undefined && key !== "<<" && !pairs.has(key)) pairs.set(key, pair);
+      }
     }
     const nameNode = pairs.get("name")?.value ?? undefined;
     const name = scalarText(nameNode);
@@ -485,6 +512,19 @@ class RepositoryReader {
     const { line, col } = file.lineCounter.linePos(offset);
     return { file: file.source.displayPath, line, column: col };
   }
+}
+
+/**
+ * Replaces every alias (`*name`) by the node it names, so the reader sees plain values. An
+ * alias inside the node it names (a recursive structure) is left alone and read as nothing.
+ */
+function inlineAliases(document: Document): void {
+  visit(document, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(document);
+      return target && !path.includes(target) ? target : undefined;
+    },
+  });
 }
 
 /** A top-level name is a full id; one without a repository root goes under `metadata.home` or the kind's root. */
