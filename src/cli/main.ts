@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
+import { registerEval } from "./commands/eval.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerRules } from "./commands/rules.js";
 import { registerTypes } from "./commands/types.js";
 import { registerValidate } from "./commands/validate.js";
 import { version } from "./version.js";
@@ -31,4 +33,4 @@ export async function main(argv: string[]): Promise<number> {
 /** Each command file exports one of these; see ./commands/. */
 export type CommandRegistration = (program: Command, setExit: (code: number) => void) => void;
 
-const commands: CommandRegistration[] = [registerValidate, registerTypes, registerPlan];
+const commands: CommandRegistration[] = [registerValidate, registerTypes, registerRules, registerPlan, registerEval];
