@@ -274,6 +274,22 @@ spec:
 describe("repository YAML problems", () => {
   const at = (file: string, line: number, column: number) => ({ file: `repository/${file}`, line, column });
 
+  it("warns about an unknown document key, such as a misspelt spec", () => {
+    const { repository, diagnostics } = load({
+      "repository/envs.yaml":
+        "apiVersion: xl-deploy/v1\nkind: Environments\nspecs:\n- name: Environments/Dev\n  type: udm.Environment\n",
+    });
+    expect(diagnostics).toMatchObject([
+      {
+        code: "PW3022",
+        severity: "warning",
+        ...at("envs.yaml", 3, 1),
+        message: expect.stringContaining("did you mean 'spec'?"),
+      },
+    ]);
+    expect(repository.all()).toEqual([]);
+  });
+
   it("reports a YAML syntax error with its position and reads the other documents", () => {
     const { repository, diagnostics } = load({
       "repository/broken.yaml": `apiVersion: xl-deploy/v1

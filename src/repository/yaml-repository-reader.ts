@@ -44,6 +44,7 @@ const rootsByKind: Record<string, string> = {
 };
 const repositoryRoots = new Set(Object.values(rootsByKind));
 const apiVersion = "xl-deploy/v1";
+const documentKeys = ["apiVersion", "kind", "metadata", "spec"];
 const ciKinds = new Set(["ci", "set_of_ci", "list_of_ci"]);
 /** Kinds whose absence is a missing value; an unset boolean is false and an unset collection empty. */
 const requiredCheckedKinds = new Set(["string", "integer", "enum", "date", "ci"]);
@@ -133,6 +134,16 @@ class RepositoryReader {
     if (!isMap(contents)) {
       this.report("PW3004", { what: "A repository document", expected: "a mapping" }, file, contents.range?.[0]);
       return;
+    }
+    for (const pair of contents.items) {
+      const key = scalarText(pair.key as Node);
+      if (key === undefined || documentKeys.includes(key)) continue;
+      this.report(
+        "PW3022",
+        { key, suggestion: suggestionText(key, documentKeys) },
+        file,
+        (pair.key as Node).range?.[0],
+      );
     }
     const version = scalarText(contents.get("apiVersion", true) as Node | undefined);
     if (version !== apiVersion) {

@@ -102,6 +102,11 @@ export const repositoryMessages: MessageSection = {
     message: "'{id}' is a {type}, which belongs under {root}/",
     hint: "Move it to a `kind: {root}` document (its id must start with `{root}/`).",
   },
+  PW3022: {
+    severity: "warning",
+    message: "Unknown key '{key}' in a repository document{suggestion}; it is ignored",
+    hint: "A repository document has `apiVersion`, `kind`, an optional `metadata` and `spec`.",
+  },
   PW3020: {
     severity: "error",
     message: "Unknown tag '{tag}'",
