@@ -24,14 +24,9 @@ export class DeployedComparison {
   changedProperties(previous: ConfigurationItem, next: ConfigurationItem): string[] {
     const changed: string[] = [];
     const descriptors = this.descriptorsOf(next.type);
-    const names = new Set([...Object.keys(previous.values), ...Object.keys(next.values)]);
-    for (const name of names) {
-      if (ignoredProperties.has(name)) continue;
-      const descriptor = descriptors.get(name);
-      if (descriptor?.transient) continue;
-      const before = effectiveValue(previous, name, descriptor);
-      const after = effectiveValue(next, name, descriptor);
-      if (!this.valuesEqual(before, after, descriptor)) changed.push(name);
+    for (const name in previous.values) this.compare(name, previous, next, descriptors, changed);
+    for (const name in next.values) {
+      if (!(name in previous.values)) this.compare(name, previous, next, descriptors, changed);
     }
     if (checksumOf(previous) !== checksumOf(next) && !changed.includes(checksumProperty)) {
       changed.push(checksumProperty);
@@ -39,7 +34,23 @@ export class DeployedComparison {
     return changed.sort();
   }
 
+  private compare(
+    name: string,
+    previous: ConfigurationItem,
+    next: ConfigurationItem,
+    descriptors: Map<string, PropertyDescriptor>,
+    changed: string[],
+  ): void {
+    if (ignoredProperties.has(name)) return;
+    const descriptor = descriptors.get(name);
+    if (descriptor?.transient) return;
+    const before = effectiveValue(previous, name, descriptor);
+    const after = effectiveValue(next, name, descriptor);
+    if (!this.valuesEqual(before, after, descriptor)) changed.push(name);
+  }
+
   private valuesEqual(a: CiValue | undefined, b: CiValue | undefined, descriptor?: PropertyDescriptor): boolean {
+    if (a === b) return true;
     if (isUnsetValue(a) || isUnsetValue(b)) return isUnsetValue(a) && isUnsetValue(b);
     if (Array.isArray(a) || Array.isArray(b)) {
       if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
@@ -53,8 +64,8 @@ export class DeployedComparison {
       return left.every((item, index) => item === right[index]);
     }
     if (isConfigurationItem(a) || isConfigurationItem(b)) {
-      if (!isConfigurationItem(a) || !isConfigurationItem(b)) return false;
-      return descriptor?.asContainment ? this.embeddedEqual([a], [b]) : a.id === b.id;
+      // A single CI is a reference (as-containment on `ci` means the deployed lives under it).
+      return isConfigurationItem(a) && isConfigurationItem(b) && a.id === b.id;
     }
     if (typeof a === "object" && typeof b === "object") {
       const left = a as Record<string, string>;

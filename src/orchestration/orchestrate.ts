@@ -24,6 +24,8 @@ export function orchestrate(
   const diagnostics: Diagnostic[] = [];
   const orchestrators: Orchestrator[] = [];
   for (const name of names) {
+    // XL Deploy 4.x's explicit name for no orchestration (reference §2.2, removed in 5.0).
+    if (name === "default") continue;
     const orchestrator = registry.get(name);
     if (orchestrator) orchestrators.push(orchestrator);
     else diagnostics.push(diagnostic("PW7030", { name, known: registry.names().join(", ") }));

@@ -33,6 +33,8 @@ export class DeployedMapper {
   private readonly pairs = new Map<string, string[]>();
   private readonly plans = new Map<string, DeployedTypePlan>();
   private readonly reportedAmbiguities = new Set<string>();
+  private readonly tags = new Map<ConfigurationItem, string[]>();
+  private lastScope?: { containerId: string; applicationId: string; scope: DictionaryScope };
 
   constructor(
     private readonly context: SpecificationContext,
@@ -48,11 +50,28 @@ export class DeployedMapper {
     container: ConfigurationItem,
     applicationId: string,
   ): ConfigurationItem | undefined {
-    if (!tagsMatch(stringList(deployable.values.tags), stringList(container.values.tags))) return undefined;
+    if (!tagsMatch(this.tagsOf(deployable), this.tagsOf(container))) return undefined;
     const type = this.deployedType(deployable, container);
     if (!type) return undefined;
-    const scope = this.dictionaries.scope(container.id, applicationId);
+    const scope = this.scopeFor(container.id, applicationId);
     return this.build(type, `${container.id}/${deployable.name}`, deployable, container, scope, applicationId);
+  }
+
+  private scopeFor(containerId: string, applicationId: string): DictionaryScope {
+    const last = this.lastScope;
+    if (last && last.containerId === containerId && last.applicationId === applicationId) return last.scope;
+    const scope = this.dictionaries.scope(containerId, applicationId);
+    this.lastScope = { containerId, applicationId, scope };
+    return scope;
+  }
+
+  private tagsOf(ci: ConfigurationItem): string[] {
+    let tags = this.tags.get(ci);
+    if (!tags) {
+      tags = stringList(ci.values.tags);
+      this.tags.set(ci, tags);
+    }
+    return tags;
   }
 
   private deployedType(deployable: ConfigurationItem, container: ConfigurationItem): string | undefined {

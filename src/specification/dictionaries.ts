@@ -63,6 +63,8 @@ export class EnvironmentDictionaries {
 
 export class DictionaryScope {
   private readonly reportedCycles = new Set<string>();
+  private readonly resolved = new Map<string, Resolution>();
+  private readonly resolvedPasswords = new Map<string, Resolution>();
 
   constructor(
     private readonly dictionaries: readonly Dictionary[],
@@ -80,9 +82,15 @@ export class DictionaryScope {
 
   /** Fills `{{KEY}}` placeholders; entry values may hold placeholders of their own. */
   resolve(text: string, password = false): Resolution {
-    const missing: string[] = [];
-    const value = this.fill(text, password, [], missing);
-    return { value, missing };
+    // The same text recurs on every container the deployable goes to.
+    const cache = password ? this.resolvedPasswords : this.resolved;
+    let resolution = cache.get(text);
+    if (!resolution) {
+      const missing: string[] = [];
+      resolution = { value: this.fill(text, password, [], missing), missing };
+      cache.set(text, resolution);
+    }
+    return resolution;
   }
 
   private fill(text: string, password: boolean, stack: string[], missing: string[]): string {

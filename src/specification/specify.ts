@@ -127,8 +127,10 @@ function mapVersion(
   const members = ciList(environment.values.members);
   const deployeds: ConfigurationItem[] = [];
   const madeFrom = new Map<string, string>();
-  for (const { deployable, application } of deployablesOf(version, context)) {
-    for (const container of members) {
+  const deployables = deployablesOf(version, context);
+  // Container outermost: the mapper reuses one dictionary scope per container.
+  for (const container of members) {
+    for (const { deployable, application } of deployables) {
       const deployed = mapper.map(deployable, container, application);
       if (!deployed) continue;
       const earlier = madeFrom.get(deployed.id);
