@@ -14,7 +14,7 @@ import {
 } from "yaml";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
-import type { PropertyDescriptor, TypeDefinition, TypeRegistry } from "../types/model.js";
+import type { PropertyDescriptor, TypeRegistry } from "../types/model.js";
 import { artifactChecksum } from "./artifact-checksum.js";
 import { suggestionText } from "./closest-name.js";
 import { InMemoryRepository } from "./in-memory-repository.js";
@@ -64,7 +64,6 @@ interface FileContext {
 /** A CI being read, with what is needed to finish it once every file is read. */
 interface Draft {
   ci: ConfigurationItem;
-  definition: TypeDefinition;
   parent?: Draft;
   children: Draft[];
   file: FileContext;
@@ -234,7 +233,7 @@ class RepositoryReader {
       return undefined;
     }
     const ci: ConfigurationItem = { id, name: id.slice(id.lastIndexOf("/") + 1), type, values: {}, location };
-    const draft: Draft = { ci, definition, children: [], file };
+    const draft: Draft = { ci, children: [], file };
     if ("parent" in place) {
       draft.parent = place.parent;
       place.parent.children.push(draft);
@@ -287,7 +286,8 @@ class RepositoryReader {
         ci.artifact = { path: artifactPath, checksum: givenChecksum ?? artifactChecksum(artifactPath) };
         if (!givenChecksum && this.types.property(type, "checksum")) ci.values.checksum = ci.artifact.checksum;
       } catch (error) {
-        this.report("PW3017", { path: artifactPath, detail: String(error) }, file, node.range?.[0]);
+        const shown = path.relative(path.dirname(file.source.path), artifactPath);
+        this.report("PW3017", { path: shown, detail: String(error) }, file, node.range?.[0]);
       }
     } else if (isArtifact && !fileGiven && this.types.isSubtypeOf(type, "udm.Deployable")) {
       this.report("PW3016", { id }, file, node.range?.[0]);
