@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { registerEval } from "./commands/eval.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRules } from "./commands/rules.js";
 import { registerTypes } from "./commands/types.js";
@@ -33,4 +34,11 @@ export async function main(argv: string[]): Promise<number> {
 /** Each command file exports one of these; see ./commands/. */
 export type CommandRegistration = (program: Command, setExit: (code: number) => void) => void;
 
-const commands: CommandRegistration[] = [registerValidate, registerTypes, registerRules, registerPlan, registerEval];
+const commands: CommandRegistration[] = [
+  registerValidate,
+  registerTypes,
+  registerRules,
+  registerPlan,
+  registerExplain,
+  registerEval,
+];

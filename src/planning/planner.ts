@@ -265,7 +265,8 @@ class PlanningRun {
     const steps: PlannedStep[] = [];
     for (const delta of block.deltas) {
       const bindings = { ...this.base, ...this.deltaBindings(delta) };
-      for (const rule of this.deployedRulesFor(delta, block.description)) {
+      for (const rule of this.deployedRulesFor(delta)) {
+        if (!this.matches(rule, delta, block.description)) continue;
         this.consider(rule, block.description, bindings, { rule, scope: "deployed", delta }, steps, delta);
       }
     }
@@ -283,23 +284,25 @@ class PlanningRun {
     };
   }
 
-  /** The indexed candidates; when tracing, every deployed rule, reporting the failed type/operation. */
-  private deployedRulesFor(delta: Delta, block: string): readonly Rule[] {
-    const type = delta.deployedOrPrevious.type;
+  /** The indexed candidates; when tracing, every deployed rule (those that do not match are traced by `matches`). */
+  private deployedRulesFor(delta: Delta): readonly Rule[] {
+    if (this.input.trace) return this.tracedRules("deployed");
+    return this.input.rules.deployedRulesFor(delta.deployedOrPrevious.type, delta.operation);
+  }
+
+  /** When tracing: whether the rule is enabled and its type and operation match; a mismatch is traced. */
+  private matches(rule: Rule, delta: Delta, block: string): boolean {
     const trace = this.input.trace;
-    if (!trace) return this.input.rules.deployedRulesFor(type, delta.operation);
+    if (!trace) return true;
     const { types } = this.input;
+    const type = delta.deployedOrPrevious.type;
     const ancestors = types.has(type) ? types.ancestors(type) : [type];
-    const candidates: Rule[] = [];
-    for (const rule of this.tracedRules("deployed")) {
-      if (rule.disabled) trace({ block, rule, delta, outcome: "disabled" });
-      else if (!rule.conditions.types.some((t) => (rule.conditions.exactTypes ? t === type : ancestors.includes(t))))
-        trace({ block, rule, delta, outcome: "type" });
-      else if (!rule.conditions.operations.includes(delta.operation)) {
-        trace({ block, rule, delta, outcome: "operation" });
-      } else candidates.push(rule);
-    }
-    return candidates;
+    let outcome: RuleEvaluation["outcome"] | undefined;
+    if (rule.disabled) outcome = "disabled";
+    else if (!rule.conditions.types.some((t) => ancestors.includes(t))) outcome = "type";
+    else if (!rule.conditions.operations.includes(delta.operation)) outcome = "operation";
+    if (outcome) trace({ block, rule, delta, outcome });
+    return outcome === undefined;
   }
 
   private rulesOf(scope: RuleScope, block: string): readonly Rule[] {
