@@ -96,6 +96,10 @@ describe("orchestrate", () => {
     ]);
   });
 
+  it("takes XL Deploy 4's name 'default' as no orchestrator", () => {
+    expect(tree(specification(deltas), ["default"])).toEqual(tree(specification(deltas), []));
+  });
+
   it("reports an unknown orchestrator with the known names", () => {
     const result = orchestrate(specification(deltas), ["sequential-by-moon-phase"], registry);
     expect(result.orchestration).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deploymentFixture, synthetic } from "../../test/support/deployment-fixture.js";
+import { analyzeSpecification } from "../delta/analyze.js";
 import { type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
 import type { DeploymentRequest } from "./model.js";
 import { specify } from "./specify.js";
@@ -25,6 +26,7 @@ const types = synthetic(`
   <type type="test.Queue" extends="udm.BaseDeployed" deployable-type="test.QueueSpec" container-type="test.Server">
     <generate-deployable type="test.QueueSpec" extends="udm.BaseDeployable"/>
     <property name="queueName"/>
+    <property name="notes" required="false"/>
   </type>
   <type type="test.Site" extends="udm.BaseDeployed" deployable-type="test.SiteSpec" container-type="test.Server">
     <generate-deployable type="test.SiteSpec" extends="udm.BaseDeployable"/>
@@ -352,17 +354,20 @@ describe("specify: previous state", () => {
     const fixture = deploymentFixture({
       synthetic: types,
       yaml: {
-        "infrastructure.yaml": `${infrastructure}  children:
+        "infrastructure.yaml": `${infrastructure}- name: Infrastructure/queues
+  type: test.Server
+  children:
   - name: q
     type: test.Queue
     deployable: Applications/App/1.0/q
     queueName: stored
+    notes: set by hand
 `,
-        "environments.yaml": `${environments(["Infrastructure/other"])}  children:
+        "environments.yaml": `${environments(["Infrastructure/queues"])}  children:
   - name: App
     type: udm.DeployedApplication
     version: Applications/App/1.0
-    deployeds: [Infrastructure/other/q]
+    deployeds: [Infrastructure/queues/q]
     orchestrator: [sequential-by-container]
 `,
         "applications.yaml": application("    - name: q\n      type: test.QueueSpec\n      queueName: stored"),
@@ -370,14 +375,19 @@ describe("specify: previous state", () => {
     });
     expect(fixture.diagnostics).toEqual([]);
     const redeploy = specify(deploy, fixture).specification!;
-    expect(redeploy.applications[0].previous!.deployeds.map((d) => d.id)).toEqual(["Infrastructure/other/q"]);
+    expect(redeploy.applications[0].previous!.deployeds.map((d) => d.id)).toEqual(["Infrastructure/queues/q"]);
     expect(redeploy.orchestrators).toEqual(["sequential-by-container"]);
+    // A property the package does not set and the type has no default for keeps the deployed value.
+    expect(redeploy.applications[0].next!.deployeds[0].values.notes).toBe("set by hand");
+    expect(analyzeSpecification(redeploy, fixture.types).deltas.map((d) => [d.operation, d.id])).toEqual([
+      ["NOOP", "Infrastructure/queues/q"],
+    ]);
 
     const undeploy = specify({ kind: "undeploy", deployedApplicationId: "Environments/Test/App" }, fixture);
     expect(undeploy.diagnostics).toEqual([]);
     const [entry] = undeploy.specification!.applications;
     expect(entry.next).toBeUndefined();
-    expect(entry.previous!.deployeds.map((d) => d.id)).toEqual(["Infrastructure/other/q"]);
+    expect(entry.previous!.deployeds.map((d) => d.id)).toEqual(["Infrastructure/queues/q"]);
     expect(undeploy.specification!.orchestrators).toEqual(["sequential-by-container"]);
   });
 
