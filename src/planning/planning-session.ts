@@ -4,6 +4,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { OrchestrationBlock } from "../orchestration/model.js";
 import { prepareDeployment } from "../orchestration/prepare-deployment.js";
 import type { Plan } from "../plan/model.js";
+import { loadPlugins } from "../plugins/load-plugins.js";
 import type { PythonRuntime } from "../python/api.js";
 import type { PluginModuleSource } from "../python/interpreter/pyodide-host.js";
 import { createPythonRuntime } from "../python/runtime.js";
@@ -11,7 +12,6 @@ import { loadRules } from "../rules/load-rules.js";
 import type { RuleRegistry } from "../rules/rule-registry.js";
 import type { DeploymentRequest } from "../specification/model.js";
 import type { StepRegistry } from "../steps/model.js";
-import { createStepRegistry } from "../steps/step-catalogue.js";
 import { createStepConstruction } from "../steps/step-construction.js";
 import { loadWorkspace, type Workspace } from "../workspace/load-workspace.js";
 import type { Classpath } from "../workspace/model.js";
@@ -46,10 +46,13 @@ export function loadPlanningHome(home: string, options: LoadPlanningHomeOptions 
       ...(options.log ? { log: options.log } : {}),
       resolveModule: (name) => pythonModule(workspace.classpath, name),
     });
+  // Built-in and home plugins (src/plugins/): their rules register first, their steps join the predefined ones.
+  const plugins = loadPlugins({ classpath: workspace.classpath, types: workspace.types });
   const loaded = loadRules({
     classpath: workspace.classpath,
     types: workspace.types,
-    steps: createStepRegistry(),
+    steps: plugins.steps,
+    predefinedRules: plugins.rules,
     python,
   });
   return {
@@ -57,7 +60,7 @@ export function loadPlanningHome(home: string, options: LoadPlanningHomeOptions 
     rules: loaded.rules,
     steps: loaded.steps,
     python,
-    diagnostics: [...workspace.diagnostics, ...loaded.diagnostics],
+    diagnostics: [...workspace.diagnostics, ...plugins.diagnostics, ...loaded.diagnostics],
   };
 }
 

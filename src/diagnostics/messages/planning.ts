@@ -47,4 +47,15 @@ export const planningMessages: MessageSection = {
     message: "Give either --package with --environment, or --undeploy",
     hint: "Deploy: --package Applications/App/1.0 --environment Environments/Dev; undeploy: --undeploy Environments/Dev/App.",
   },
+  // PW8500–PW8599: plugin modules and the built-in plugins (src/plugins/).
+  PW8501: {
+    severity: "error",
+    message: "The plugin module {file} could not be loaded: {detail}",
+    hint: "A plugin module is plugins/<folder>/index.js or index.mjs; run it with `node {file}` to see the error.",
+  },
+  PW8502: {
+    severity: "error",
+    message: "The plugin module {file} does not export a plugin: {detail}",
+    hint: "Export it as the default export (or as `plugin`): { name, deployedRules: [{ type, method, operation, plan }], contributors, prePlanProcessors, postPlanProcessors, steps }.",
+  },
 };
