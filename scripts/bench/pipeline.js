@@ -6,12 +6,9 @@ import { orchestrate } from "../../dist/orchestration/orchestrate.js";
 import { OrchestratorRegistry } from "../../dist/orchestration/orchestrator-registry.js";
 import { renderPlan } from "../../dist/plan/render.js";
 import { planDeployment } from "../../dist/planning/planner.js";
-import { createPythonRuntime } from "../../dist/python/runtime.js";
-import { loadRules } from "../../dist/rules/load-rules.js";
+import { loadPlanningHome } from "../../dist/planning/planning-session.js";
 import { specify } from "../../dist/specification/specify.js";
-import { createStepRegistry } from "../../dist/steps/step-catalogue.js";
 import { createStepConstruction } from "../../dist/steps/step-construction.js";
-import { loadWorkspace } from "../../dist/workspace/load-workspace.js";
 
 let python;
 
@@ -33,65 +30,45 @@ export async function runPipeline({ home, packageId, environmentId }) {
     mark = now;
   };
 
-  const workspace = loadWorkspace(home);
-  failIfErrors("loading the workspace", workspace.diagnostics);
-  python ??= createPythonRuntime({ types: workspace.types });
-  const loaded = loadRules({
-    classpath: workspace.classpath,
-    types: workspace.types,
-    steps: createStepRegistry(),
-    python,
-  });
-  failIfErrors("loading the rules", loaded.diagnostics);
+  const loaded = loadPlanningHome(home, python ? { python } : {});
+  python = loaded.python;
+  failIfErrors("loading the home", loaded.diagnostics);
+  const { types, repository } = loaded.workspace;
   lap("load");
 
-  const specified = specify(
-    { kind: "deploy", packageId, environmentId },
-    { types: workspace.types, repository: workspace.repository },
-  );
+  const specified = specify({ kind: "deploy", packageId, environmentId }, { types, repository });
   failIfErrors("specification", specified.diagnostics);
   lap("specification");
 
-  const deltaSpecification = analyzeSpecification(specified.specification, workspace.types);
+  const deltaSpecification = analyzeSpecification(specified.specification, types);
   lap("delta");
 
-  const orchestrated = orchestrate(
-    deltaSpecification,
-    specified.specification.orchestrators,
-    OrchestratorRegistry.withBuiltins(),
-  );
+  const { orchestrators } = specified.specification;
+  const orchestrated = orchestrate(deltaSpecification, orchestrators, OrchestratorRegistry.withBuiltins());
   failIfErrors("orchestration", orchestrated.diagnostics);
   lap("orchestration");
 
   const planned = await planDeployment({
     specification: deltaSpecification,
     orchestration: orchestrated.orchestration,
-    orchestrators: specified.specification.orchestrators,
+    orchestrators,
     rules: loaded.rules,
     stepRegistry: loaded.steps,
-    steps: createStepConstruction({ steps: loaded.steps, types: workspace.types, repository: workspace.repository }),
-    types: workspace.types,
-    repository: workspace.repository,
+    steps: createStepConstruction({ steps: loaded.steps, types, repository }),
+    types,
+    repository,
     python,
   });
   failIfErrors("planning", planned.diagnostics);
   lap("planning");
 
-  const text = renderPlan(planned.plan, "text", { types: workspace.types });
+  const text = renderPlan(planned.plan, "text", { types });
   lap("render");
-  const json = renderPlan(planned.plan, "json", { types: workspace.types });
+  const json = renderPlan(planned.plan, "json", { types });
   lap("renderJson");
 
-  const totalMs =
-    Math.round(
-      (phasesMs.load +
-        phasesMs.specification +
-        phasesMs.delta +
-        phasesMs.orchestration +
-        phasesMs.planning +
-        phasesMs.render) *
-        100,
-    ) / 100;
+  const { load, specification, delta, orchestration, planning, render } = phasesMs;
+  const totalMs = Math.round((load + specification + delta + orchestration + planning + render) * 100) / 100;
   const summary = JSON.parse(json).summary;
   return {
     phasesMs,

@@ -16,10 +16,10 @@ const maximumRuleColumn = 96;
 
 type Colors = ReturnType<typeof createColors>;
 
-/** A line before colouring: its plain text decides the alignment, `paint` the colours. */
+/** A line as printed, with its plain width (which decides where the rule column starts). */
 interface Line {
-  plain: string;
-  paint: (c: Colors) => string;
+  text: string;
+  width: number;
   rule?: string;
 }
 
@@ -28,63 +28,74 @@ interface Line {
  * (order, description, checkpoint, dim rule name), tree guides, and the summary line.
  */
 export function renderText(plan: Plan, options: TextRenderOptions): string {
-  const c = createColors(options.color ?? false);
-  const mask = SecretMask.forPlan(plan, options.types);
-  const orderWidth = Math.max(2, widestOrder(plan.root));
+  const color = options.color ?? false;
+  const c = createColors(color);
+  const layout: Layout = {
+    c,
+    color,
+    mask: SecretMask.forPlan(plan, options.types),
+    orderWidth: Math.max(2, widestOrder(plan.root)),
+  };
   const lines: Line[] = [];
-  collectBlock(plan.root, "", "", lines, { mask, orderWidth });
+  collectBlock(plan.root, "", "", lines, layout);
 
   let ruleColumn = 0;
-  for (const line of lines) if (line.rule !== undefined) ruleColumn = Math.max(ruleColumn, displayWidth(line.plain));
+  for (const line of lines) if (line.rule !== undefined && line.width > ruleColumn) ruleColumn = line.width;
   ruleColumn = Math.min(maximumRuleColumn, ruleColumn);
-  const out = lines.map((line) => {
-    const text = line.paint(c);
-    if (line.rule === undefined) return text;
-    const gap = Math.max(2, ruleColumn - displayWidth(line.plain) + 2);
-    return `${text}${" ".repeat(gap)}${c.dim(line.rule)}`;
-  });
+  const out: string[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    out[i] =
+      line.rule === undefined
+        ? line.text
+        : `${line.text}${" ".repeat(Math.max(2, ruleColumn - line.width + 2))}${c.dim(line.rule)}`;
+  }
   out.push("", paintSummary(summaryLine(summarizePlan(plan)), c));
   return `${out.join("\n")}\n`;
 }
 
 interface Layout {
+  c: Colors;
+  /** Colours cost a second string per line; most output is not to a terminal. */
+  color: boolean;
   mask: SecretMask;
   orderWidth: number;
 }
 
 function collectBlock(block: PlanBlock, ownPrefix: string, childPrefix: string, lines: Line[], layout: Layout): void {
+  const { c, color } = layout;
   const description = layout.mask.apply(block.description);
+  const plain = `${ownPrefix}${block.kind}  ${description}`;
   lines.push({
-    plain: `${ownPrefix}${block.kind}  ${description}`,
-    paint: (c) => `${c.dim(ownPrefix)}${kindColor(block.kind, c)}  ${c.bold(description)}`,
+    text: color ? `${c.dim(ownPrefix)}${kindColor(block.kind, c)}  ${c.bold(description)}` : plain,
+    width: displayWidth(plain),
   });
   if (block.kind === "interleaved") {
     const indent = `${childPrefix}  `;
     if (block.steps.length === 0) {
-      lines.push({ plain: `${indent}(no steps)`, paint: (c) => `${c.dim(indent)}${c.dim("(no steps)")}` });
+      const empty = `${indent}(no steps)`;
+      lines.push({ text: color ? `${c.dim(indent)}${c.dim("(no steps)")}` : empty, width: displayWidth(empty) });
     }
     for (const step of block.steps) lines.push(stepLine(step, indent, layout));
     return;
   }
-  block.blocks.forEach((child, index) => {
-    const last = index === block.blocks.length - 1;
-    collectBlock(
-      child,
-      `${childPrefix}${last ? "└─ " : "├─ "}`,
-      `${childPrefix}${last ? "   " : "│  "}`,
-      lines,
-      layout,
-    );
-  });
+  const last = block.blocks.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const ownGuide = index === last ? "└─ " : "├─ ";
+    const childGuide = index === last ? "   " : "│  ";
+    collectBlock(block.blocks[index], childPrefix + ownGuide, childPrefix + childGuide, lines, layout);
+  }
 }
 
 function stepLine(step: PlannedStep, indent: string, layout: Layout): Line {
+  const { c, color } = layout;
   const order = String(step.order).padStart(layout.orderWidth);
   const description = layout.mask.apply(step.description);
   const marker = checkpointMarker(step);
+  const plain = `${indent}${order}  ${description}${marker ? `  ${marker}` : ""}`;
   return {
-    plain: `${indent}${order}  ${description}${marker ? `  ${marker}` : ""}`,
-    paint: (c) => `${c.dim(indent)}${c.yellow(order)}  ${description}${marker ? `  ${c.green(marker)}` : ""}`,
+    text: color ? `${c.dim(indent)}${c.yellow(order)}  ${description}${marker ? `  ${c.green(marker)}` : ""}` : plain,
+    width: displayWidth(plain),
     rule: step.rule,
   };
 }
@@ -127,9 +138,13 @@ function widestOrder(block: PlanBlock): number {
   return widest;
 }
 
-/** Columns a string takes in a terminal; tree guides and most text are one column a code point. */
+/** Columns a string takes in a terminal: one per code point (tree guides included). */
 function displayWidth(text: string): number {
-  let width = 0;
-  for (const _ of text) width++;
+  let width = text.length;
+  // Only astral characters (two UTF-16 units, one column) need a second look.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) width--;
+  }
   return width;
 }
