@@ -12,7 +12,6 @@ import { builtinMethods, unimplementedMethods } from "../values/methods.js";
 import { JavaName, PyDict, PySet, PyTuple, type PyValue, pythonTypeName } from "../values/model.js";
 import {
   add,
-  compare,
   contains,
   divide,
   equals,
@@ -21,6 +20,7 @@ import {
   modulo,
   multiply,
   negate,
+  ordered,
   positive,
   power,
   subtract,
@@ -230,13 +230,10 @@ function comparison(operator: CompareOperator): (a: PyValue, b: PyValue) => bool
     case "!=":
       return (a, b) => !equals(a, b);
     case "<":
-      return (a, b) => compare(a, b) < 0;
     case "<=":
-      return (a, b) => compare(a, b) <= 0;
     case ">":
-      return (a, b) => compare(a, b) > 0;
     case ">=":
-      return (a, b) => compare(a, b) >= 0;
+      return (a, b) => ordered(operator, a, b);
     case "in":
       return (a, b) => contains(b, a);
     case "not in":
@@ -285,11 +282,11 @@ function compileCompare(leftNode: Node, operators: CompareOperator[], operandNod
 }
 
 function compileCall(node: Node & { kind: "call" }): Evaluator {
+  const callee = node.callee;
+  if (callee.kind === "name" && callee.id === "isinstance") return compileIsinstance(node.args);
   const args = node.args.map(compile);
   const evaluateArgs = (scope: Readonly<Record<string, unknown>>, env: FastEnvironment): PyValue[] =>
     args.map((arg) => arg(scope, env));
-  const callee = node.callee;
-  if (callee.kind === "name" && callee.id === "isinstance") return compileIsinstance(node.args);
   if (callee.kind === "name" && Object.hasOwn(builtins, callee.id)) {
     const builtin = builtins[callee.id]!;
     return (scope, env) => builtin(evaluateArgs(scope, env));

@@ -1,7 +1,7 @@
 import { roundHalfAway } from "./float-format.js";
 import { iterate } from "./methods.js";
 import { PyDict, PyFloat, PyLong, PySet, PyStr, PyTuple, type PyValue, pythonTypeName } from "./model.js";
-import { compare, equals, intResult, numericRank, toBigInt, toNumber, truthy } from "./operations.js";
+import { compare, equals, intResult, numericRank, ordered, toBigInt, toNumber, truthy } from "./operations.js";
 import { PythonException, typeError, valueError } from "./python-exception.js";
 import { isText, repr, str, strValue, textOf } from "./text.js";
 
@@ -99,7 +99,7 @@ function extremum(name: string, sign: number): BuiltinFunction {
     const items = args.length === 1 ? iterate(args[0]) : args;
     if (items.length === 0) throw valueError(`${name}() arg is an empty sequence`);
     let best = items[0];
-    for (let i = 1; i < items.length; i++) if (compare(items[i], best) * sign > 0) best = items[i];
+    for (let i = 1; i < items.length; i++) if (ordered(sign > 0 ? ">" : "<", items[i], best)) best = items[i];
     return best;
   };
 }

@@ -184,13 +184,13 @@ export function formatValue(value: PyValue, specText: string): string {
         : value instanceof PyFloat
           ? 2
           : -1;
-  if (rank >= 0 && !(typeof value === "boolean" && spec.type === "")) {
+  if (rank >= 0) {
     if (rank < 2 && "bcdoxXn".includes(spec.type) && spec.type !== "") return formatInteger(value, spec);
     if (rank < 2 && spec.type === "") return formatInteger(value, { ...spec, type: "d" });
     if ("eEfFgGn%".includes(spec.type)) return formatFloat(toFloat(value), spec);
     throw valueError(`Unknown format code '${spec.type}' for object of type '${pythonTypeName(value)}'`);
   }
-  // Python 2.7's object.__format__ (and bool's, with no type) formats str(self).
+  // Python 2.7's object.__format__ formats str(self).
   return formatText(isText(value) ? textOf(value) : str(value), spec, value);
 }
 
@@ -209,6 +209,7 @@ function formatText(text: string, spec: Spec, value: PyValue): string {
     throw valueError("Sign not allowed in string format specifier");
   }
   if (spec.alternate) throw valueError("Alternate form (#) not allowed in string format specifier");
+  if (spec.comma) throw valueError("Grouping not allowed with string format specifier");
   if (spec.align === "=") throw valueError("'=' alignment not allowed in string format specifier");
   const clipped = spec.precision === undefined ? text : text.slice(0, spec.precision);
   return align(clipped, "", spec, "<");

@@ -1,5 +1,4 @@
 import { isConfigurationItem } from "../../repository/model.js";
-import { isHostObject } from "../host-object.js";
 import { JavaName, PyDict, PyFloat, PyLong, PySet, PyStr, PyTuple, type PyValue, pythonTypeName } from "./model.js";
 import { percentFormat } from "./percent-format.js";
 import { PythonException, typeError } from "./python-exception.js";
@@ -15,6 +14,7 @@ export function intResult(value: number | bigint): number | PyLong {
   if (typeof value === "bigint") {
     return value >= BigInt(intMin) && value <= BigInt(intMax) ? Number(value) : new PyLong(value);
   }
+  if (value === 0) return 0; // no JS -0 for a Python int
   return value >= intMin && value <= intMax ? value : new PyLong(BigInt(value));
 }
 
@@ -137,18 +137,74 @@ export function compare(a: PyValue, b: PyValue): number {
   if (noneA || noneB) return noneA && noneB ? 0 : noneA ? -1 : 1;
   if (rankA >= 0) return -1;
   if (rankB >= 0) return 1;
-  if (a instanceof JavaName || b instanceof JavaName || isHostObject(a) || isHostObject(b)) {
-    throw typeError(`ordering of ${pythonTypeName(a)} and ${pythonTypeName(b)} is not supported`);
+  if (a instanceof PySet || b instanceof PySet) {
+    if (a instanceof PySet && b instanceof PySet && equals(a, b)) return 0;
+    throw typeError("can only compare to a set");
   }
-  if (a instanceof PyDict && b instanceof PyDict) {
-    if (a.size !== b.size) return a.size < b.size ? -1 : 1;
+  if (a instanceof PyDict && b instanceof PyDict) return compareDicts(a, b);
+  const nameA = orderingTypeName(a);
+  const nameB = orderingTypeName(b);
+  if (nameA === nameB) {
     if (equals(a, b)) return 0;
-    throw typeError("ordering of different dicts of the same size is not supported");
+    throw typeError(`ordering of ${nameA} objects is not supported`);
   }
-  const nameA = pythonTypeName(a);
-  const nameB = pythonTypeName(b);
-  if (nameA === nameB) throw typeError(`ordering of ${nameA} objects is not supported`);
   return nameA < nameB ? -1 : 1;
+}
+
+/** The type name Python 2 orders unrelated types by; CIs order as Java objects of one class. */
+function orderingTypeName(value: PyValue): string {
+  return isConfigurationItem(value) ? "CI" : pythonTypeName(value);
+}
+
+/**
+ * `<`, `<=`, `>`, `>=`. Sets order by inclusion and refuse other types; everything else
+ * follows `compare`.
+ */
+export function ordered(operator: "<" | "<=" | ">" | ">=", a: PyValue, b: PyValue): boolean {
+  if (a instanceof PySet || b instanceof PySet) {
+    if (!(a instanceof PySet && b instanceof PySet)) throw typeError("can only compare to a set");
+    const subset = (x: PySet, y: PySet) => x.values().every((value) => y.has(value));
+    switch (operator) {
+      case "<":
+        return a.size < b.size && subset(a, b);
+      case "<=":
+        return subset(a, b);
+      case ">":
+        return a.size > b.size && subset(b, a);
+      case ">=":
+        return subset(b, a);
+    }
+  }
+  const order = compare(a, b);
+  switch (operator) {
+    case "<":
+      return order < 0;
+    case "<=":
+      return order <= 0;
+    case ">":
+      return order > 0;
+    case ">=":
+      return order >= 0;
+  }
+}
+
+/** CPython 2's dict ordering: by size, then by the smallest differing key, then its values. */
+function compareDicts(a: PyDict, b: PyDict): number {
+  if (a.size !== b.size) return a.size < b.size ? -1 : 1;
+  const smallestDifference = (x: PyDict, y: PyDict): [PyValue, PyValue] | undefined => {
+    let found: [PyValue, PyValue] | undefined;
+    for (const [key, value] of x.items()) {
+      if (found && compare(key, found[0]) >= 0) continue;
+      if (!y.has(key) || !equals(value, y.get(key))) found = [key, value];
+    }
+    return found;
+  };
+  const differenceA = smallestDifference(a, b);
+  if (!differenceA) return 0;
+  const differenceB = smallestDifference(b, a)!;
+  const keyOrder = equals(differenceA[0], differenceB[0]) ? 0 : compare(differenceA[0], differenceB[0]);
+  if (keyOrder !== 0) return keyOrder;
+  return compare(differenceA[1], differenceB[1]);
 }
 
 function compareSequences(a: readonly PyValue[], b: readonly PyValue[]): number {
@@ -224,6 +280,16 @@ export function multiply(a: PyValue, b: PyValue): PyValue {
 
 function repeat(sequence: PyValue, times: PyValue, operator: string): PyValue {
   const count = Math.max(0, Number(toBigInt(times)));
+  const length = isText(sequence)
+    ? textOf(sequence).length
+    : Array.isArray(sequence)
+      ? sequence.length
+      : sequence instanceof PyTuple
+        ? sequence.items.length
+        : 0;
+  // Jython's sequences are Java arrays and strings, indexed by a 32-bit int.
+  if (length * count > intMax) throw new PythonException("OverflowError", "repeated sequence is too long");
+  if (length * count > 2 ** 26) throw new PythonException("MemoryError", "");
   if (isText(sequence)) return makeText(textOf(sequence).repeat(count), typeof sequence === "string");
   if (Array.isArray(sequence)) {
     const out: PyValue[] = [];
@@ -337,11 +403,8 @@ export function power(a: PyValue, b: PyValue): PyValue {
   if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
     throw new PythonException("ValueError", "negative number cannot be raised to a fractional power");
   }
-  const result = x ** y;
-  if (!Number.isFinite(result) && Number.isFinite(x) && Number.isFinite(y)) {
-    throw new PythonException("OverflowError", "(34, 'Numerical result out of range')");
-  }
-  return new PyFloat(result);
+  // Jython gives inf on overflow where CPython raises OverflowError.
+  return new PyFloat(x ** y);
 }
 
 export function negate(a: PyValue): PyValue {

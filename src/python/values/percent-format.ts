@@ -1,6 +1,6 @@
 import { getItemOf } from "./ci-bridge.js";
 import { formatExponent, formatFixed, formatGeneral } from "./float-format.js";
-import { PyFloat, PyLong, PyStr, PyTuple, type PyValue, pythonTypeName } from "./model.js";
+import { PyDict, PyFloat, PyLong, type PyStr, PyTuple, type PyValue, pythonTypeName } from "./model.js";
 import { PythonException, typeError } from "./python-exception.js";
 import { isText, makeText, repr, str, textOf } from "./text.js";
 
@@ -12,15 +12,13 @@ import { isText, makeText, repr, str, textOf } from "./text.js";
 export function percentFormat(format: string | PyStr, args: PyValue): string | PyStr {
   const text = textOf(format);
   let unicode = typeof format === "string";
+  // As Jython's StringFormatter: a tuple gives the arguments in turn; a dict is the mapping
+  // for %(name)s and also every positional argument; anything else is the single argument.
   const positional = args instanceof PyTuple ? args.items : [args];
-  // Python 2: any non-tuple, non-str object with __getitem__ may serve as the mapping.
-  const mapping =
-    !(args instanceof PyTuple) && !(args instanceof PyStr) && typeof args === "object" && args !== null
-      ? args
-      : undefined;
+  const mapping = args instanceof PyDict ? args : undefined;
   let next = 0;
-  let usedMapping = false;
   const take = (): PyValue => {
+    if (mapping !== undefined) return mapping;
     if (next >= positional.length) throw typeError("not enough arguments for format string");
     return positional[next++];
   };
@@ -78,17 +76,22 @@ export function percentFormat(format: string | PyStr, args: PyValue): string | P
       out += "%";
       continue;
     }
+    if (!"srdiuoxXeEfFgGc".includes(conversion)) {
+      throw new PythonException(
+        "ValueError",
+        `unsupported format character '${conversion}' (0x${conversion.charCodeAt(0).toString(16)}) at index ${i - 1}`,
+      );
+    }
     let value: PyValue;
     if (key !== undefined) {
       if (mapping === undefined) throw typeError("format requires a mapping");
-      usedMapping = true;
       value = getItemOf(mapping, key);
     } else value = take();
-    const converted = convert(conversion, value, flags, precision, i - 1);
+    const converted = convert(conversion, value, flags, precision, typeof format === "string");
     if (converted.unicode) unicode = true;
     out += pad(converted.text, width, flags, converted.numeric);
   }
-  if (next < positional.length && mapping === undefined && !usedMapping) {
+  if (next < positional.length && mapping === undefined) {
     throw typeError("not all arguments converted during string formatting");
   }
   return makeText(out, unicode);
@@ -112,7 +115,7 @@ function convert(
   value: PyValue,
   flags: string,
   precision: number | undefined,
-  index: number,
+  unicodeFormat: boolean,
 ): Converted {
   switch (conversion) {
     case "s": {
@@ -141,13 +144,8 @@ function convert(
     case "g":
     case "G":
       return { text: formatFloatConversion(conversion, value, flags, precision), unicode: false, numeric: true };
-    case "c":
-      return formatCharacter(value);
     default:
-      throw new PythonException(
-        "ValueError",
-        `unsupported format character '${conversion}' (0x${conversion.charCodeAt(0).toString(16)}) at index ${index}`,
-      );
+      return formatCharacter(value, unicodeFormat);
   }
 }
 
@@ -232,13 +230,17 @@ function formatFloatConversion(
   return signPrefix(negative, flags) + (negative ? text.slice(1) : text);
 }
 
-function formatCharacter(value: PyValue): Converted {
+function formatCharacter(value: PyValue, unicodeFormat: boolean): Converted {
   if (isText(value)) {
     const text = textOf(value);
     if (text.length !== 1) throw typeError("%c requires int or char");
     return { text, unicode: typeof value === "string", numeric: false };
   }
   if (typeof value === "number") {
+    if (unicodeFormat) {
+      if (value < 0 || value > 0x10ffff) throw new PythonException("OverflowError", "%c arg not in range(0x110000)");
+      return { text: String.fromCodePoint(value), unicode: true, numeric: false };
+    }
     if (value < 0 || value > 255)
       throw new PythonException("OverflowError", "unsigned byte integer is greater than maximum");
     return { text: String.fromCharCode(value), unicode: false, numeric: false };
