@@ -297,6 +297,8 @@ class PlanningRun {
     const { types } = this.input;
     const type = delta.deployedOrPrevious.type;
     const ancestors = types.has(type) ? types.ancestors(type) : [type];
+    // Rules generated per type (predefined, exactTypes) are only candidates for that very type.
+    if (rule.conditions.exactTypes && !rule.conditions.types.includes(type)) return false;
     let outcome: RuleEvaluation["outcome"] | undefined;
     if (rule.disabled) outcome = "disabled";
     else if (!rule.conditions.types.some((t) => ancestors.includes(t))) outcome = "type";
