@@ -94,13 +94,24 @@ function ciList(value: unknown): ConfigurationItem[] {
   return Array.isArray(value) ? value.filter(isConfigurationItem) : [];
 }
 
+/**
+ * A CI-valued property: the deployed's, else its deployable's — deployed mapping copies only
+ * plain values, and the dependencies and undo command are `cmd.Command` references.
+ */
+function reference(ci: ConfigurationItem, name: string): unknown {
+  const own = ci.values[name];
+  if (own !== undefined) return own;
+  const deployable = ci.values.deployable;
+  return isConfigurationItem(deployable) ? deployable.values[name] : undefined;
+}
+
 function commandStep(planning: DeployedPlanning, ci: ConfigurationItem): StepRequest {
   const parameters: Record<string, unknown> = {
     order: order(planning, ci),
     description: onHost("Execute", ci),
     "command-line": text(planning, ci, "commandLine") ?? "",
   };
-  const dependencies = ciList(ci.values.dependencies);
+  const dependencies = ciList(reference(ci, "dependencies"));
   if (dependencies.length > 0) parameters.dependencies = dependencies;
   return { type: "execute-command", parameters };
 }
@@ -108,11 +119,11 @@ function commandStep(planning: DeployedPlanning, ci: ConfigurationItem): StepReq
 function undoStep(planning: DeployedPlanning, ci: ConfigurationItem): StepRequest | undefined {
   const scope = { types: planning.types };
   const line = text(planning, ci, "undoCommandLine");
-  const command = ci.values.undoCommand;
+  const command = reference(ci, "undoCommand");
   let parameters: Record<string, unknown>;
   if (line !== undefined) {
     parameters = { order: integerValue(ci, "undoOrder", scope, 49), "command-line": line };
-    const dependencies = ciList(ci.values.undoDependencies);
+    const dependencies = ciList(reference(ci, "undoDependencies"));
     if (dependencies.length > 0) parameters.dependencies = dependencies;
   } else if (isConfigurationItem(command) && text(planning, command, "commandLine") !== undefined) {
     parameters = {
