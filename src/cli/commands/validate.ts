@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { sortDiagnostics } from "../../diagnostics/format.js";
+import { loadWorkspaceRules } from "../../rules/workspace-rules.js";
 import { loadWorkspace } from "../../workspace/load-workspace.js";
 import { reportDiagnostics, resolveHome, writeData } from "../io.js";
 import type { CommandRegistration } from "../main.js";
@@ -22,9 +23,10 @@ export const registerValidate: CommandRegistration = (program, setExit) => {
     .option("--home <dir>", "home directory (default: $PLANWRIGHT_HOME, then the current directory)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-color", "never colour the output")
-    .action((options: ValidateOptions) => {
+    .action(async (options: ValidateOptions) => {
       const workspace = loadWorkspace(resolveHome(options.home));
-      const diagnostics = sortDiagnostics(workspace.diagnostics);
+      const rules = await loadWorkspaceRules(workspace, { python: "full" });
+      const diagnostics = sortDiagnostics([...workspace.diagnostics, ...rules.diagnostics]);
       if (options.format === "json") writeData(JSON.stringify(diagnostics, null, 2));
       else reportDiagnostics(diagnostics, !options.color);
       setExit(hasErrors(diagnostics) ? 1 : 0);
