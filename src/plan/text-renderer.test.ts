@@ -65,4 +65,14 @@ describe("renderText", () => {
     };
     expect(renderText(plan, { types: fixtureTypes })).toContain("[checkpoint DESTROY: caches flushed]");
   });
+
+  it("lets a step line longer than the rule column push only its own rule name", () => {
+    const root = undeployPlan.root as InterleavedPlanBlock;
+    const long = { ...root.steps[0], description: "x".repeat(120), rule: "long.Rule" };
+    const plan: Plan = { ...undeployPlan, root: { ...root, steps: [root.steps[0], long, root.steps[0]] } };
+    const stepLines = renderText(plan, { types: fixtureTypes }).split("\n").slice(1, 4);
+    expect(stepLines[1]).toMatch(/x {2}\[checkpoint DESTROY\] {2}long\.Rule$/);
+    expect(stepLines[0]).toBe(stepLines[2]);
+    expect(stepLines[0]).toMatch(/\] {2}petclinic\.UndeployCache$/);
+  });
 });

@@ -11,7 +11,7 @@ export interface TextRenderOptions {
   color?: boolean;
 }
 
-/** The rule column starts here at the latest; longer lines push only their own rule name. */
+/** Rule names align after the widest step line up to this width; longer lines push only their own. */
 const maximumRuleColumn = 96;
 
 type Colors = ReturnType<typeof createColors>;
@@ -40,8 +40,9 @@ export function renderText(plan: Plan, options: TextRenderOptions): string {
   collectBlock(plan.root, "", "", lines, layout);
 
   let ruleColumn = 0;
-  for (const line of lines) if (line.rule !== undefined && line.width > ruleColumn) ruleColumn = line.width;
-  ruleColumn = Math.min(maximumRuleColumn, ruleColumn);
+  for (const line of lines) {
+    if (line.rule !== undefined && line.width > ruleColumn && line.width <= maximumRuleColumn) ruleColumn = line.width;
+  }
   const out: string[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];

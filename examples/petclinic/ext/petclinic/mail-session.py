@@ -10,8 +10,7 @@ if delta.operation == "DESTROY":
     )
 else:
     step = steps.template(
-        description="Configure mail session %s (%s:%d) on %s"
-        % (session.jndiName, session.smtpHost, session.smtpPort, session.container.host.name),
+        description="Configure mail session %s on %s" % (session.jndiName, session.container.host.name),
         template_path="petclinic/mail-session.xml.ftl",
         target_path=resource,
     )
