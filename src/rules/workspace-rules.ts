@@ -1,3 +1,4 @@
+import { loadPlugins } from "../plugins/load-plugins.js";
 import type { PythonRuntime } from "../python/api.js";
 import { createPythonRuntime } from "../python/runtime.js";
 import { createStepRegistry, type StepCatalogue } from "../steps/step-catalogue.js";
@@ -23,14 +24,23 @@ export async function loadWorkspaceRules(
   options: WorkspaceRulesOptions = {},
 ): Promise<LoadedRules> {
   const mode = options.python ?? "fast";
-  const load = (python?: PythonRuntime) =>
-    loadRules({
+  // Without explicit steps and predefined rules, the home's plugins (src/plugins/) provide them.
+  const plugins =
+    options.steps || options.predefinedRules
+      ? undefined
+      : loadPlugins({ classpath: workspace.classpath, types: workspace.types });
+  const predefinedRules = options.predefinedRules ?? plugins?.rules;
+  const load = (python?: PythonRuntime) => {
+    const loaded = loadRules({
       classpath: workspace.classpath,
       types: workspace.types,
-      steps: options.steps ?? createStepRegistry(),
+      steps: options.steps ?? plugins?.steps ?? createStepRegistry(),
       ...(python ? { python } : {}),
-      ...(options.predefinedRules ? { predefinedRules: options.predefinedRules } : {}),
+      ...(predefinedRules ? { predefinedRules } : {}),
     });
+    if (plugins) loaded.diagnostics.unshift(...plugins.diagnostics);
+    return loaded;
+  };
   if (mode === "none") return load();
   const runtime = () =>
     createPythonRuntime({ types: workspace.types, timeLimitMs: workspace.settings.pythonTimeLimitMs });
