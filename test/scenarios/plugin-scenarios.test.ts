@@ -38,7 +38,8 @@ async function outcome(home: string, scenarioCase: ScenarioCase): Promise<string
   const result = await planRequest(planningHome, requestOf(scenarioCase));
   const relative = (text: string) => text.replaceAll(`${home}/`, "");
   const sections = [`# ${scenarioCase.name}`];
-  if (result.diagnostics.length > 0) sections.push(relative(result.diagnostics.map(formatDiagnostic).join("\n")));
+  if (result.diagnostics.length > 0)
+    sections.push(relative(result.diagnostics.map((d) => formatDiagnostic(d)).join("\n")));
   if (result.plan) {
     const types = planningHome.workspace.types;
     sections.push(renderPlan(result.plan, "text", { types }), renderPlan(result.plan, "json", { types }));

@@ -1,0 +1,1 @@
+throw new Error("the acme licence key is missing");
