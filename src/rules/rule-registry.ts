@@ -24,7 +24,8 @@ export class RuleRegistry {
   private scopeIndex?: Map<RuleScope, Rule[]>;
   /** operation → condition type → enabled deployed rules in registration order. */
   private deployedIndex?: Map<Operation, Map<string, Rule[]>>;
-  private readonly matchCache = new Map<string, readonly Rule[]>();
+  /** operation → concrete type → matching rules; nested maps, so a lookup builds no key. */
+  private readonly matchCache = new Map<Operation, Map<string, readonly Rule[]>>();
 
   constructor(private readonly types: TypeRegistry) {}
 
@@ -87,8 +88,12 @@ export class RuleRegistry {
    * planner's to evaluate.
    */
   deployedRulesFor(type: string, operation: Operation): readonly Rule[] {
-    const key = `${operation} ${type}`;
-    const cached = this.matchCache.get(key);
+    let cache = this.matchCache.get(operation);
+    if (!cache) {
+      cache = new Map();
+      this.matchCache.set(operation, cache);
+    }
+    const cached = cache.get(type);
     if (cached) return cached;
     this.deployedIndex ??= this.buildDeployedIndex();
     const byType = this.deployedIndex.get(operation);
@@ -104,7 +109,7 @@ export class RuleRegistry {
       matches = [...found];
       if (matches.length > 1) matches.sort((a, b) => a.order - b.order);
     }
-    this.matchCache.set(key, matches);
+    cache.set(type, matches);
     return matches;
   }
 
