@@ -9,7 +9,7 @@ import {
   type PythonEnvironment,
 } from "../values/ci-bridge.js";
 import { builtinMethods, unimplementedMethods } from "../values/methods.js";
-import { JavaName, PyDict, PySet, PyTuple, type PyValue, pythonTypeName } from "../values/model.js";
+import { JavaName, PyDict, PySet, type PyStr, PyTuple, type PyValue, pythonTypeName } from "../values/model.js";
 import {
   add,
   contains,
@@ -26,7 +26,9 @@ import {
   subtract,
   truthy,
 } from "../values/operations.js";
+import { PercentFormat } from "../values/percent-format.js";
 import { PythonException } from "../values/python-exception.js";
+import { isText } from "../values/text.js";
 import { type CompareOperator, type Node, parseExpression } from "./parser.js";
 import { Decline } from "./tokenizer.js";
 
@@ -83,6 +85,9 @@ function compile(node: Node): Evaluator {
     case "call":
       return compileCall(node);
     case "binary": {
+      if (node.operator === "%" && node.left.kind === "constant" && isText(node.left.value)) {
+        return compilePercentFormat(node.left.value, node.right);
+      }
       const left = compile(node.left);
       const right = compile(node.right);
       const operation = binaryOperations[node.operator];
@@ -152,6 +157,21 @@ const pythonBuiltinNames = new Set(
     "unicode vars xrange zip __import__ __debug__ __name__ __builtins__ Ellipsis NotImplemented"
   ).split(" "),
 );
+
+/** `'literal' % args`: the format is parsed once, and a literal tuple is never built. */
+function compilePercentFormat(format: string | PyStr, argsNode: Node): Evaluator {
+  const parsed = new PercentFormat(format);
+  if (argsNode.kind === "tuple") {
+    const items = argsNode.items.map(compile);
+    return (scope, env) => {
+      const values: PyValue[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) values[i] = items[i]!(scope, env);
+      return parsed.formatItems(values);
+    };
+  }
+  const args = compile(argsNode);
+  return (scope, env) => parsed.format(args(scope, env));
+}
 
 function compileName(id: string): Evaluator {
   // Bindings never use builtin names, so a builtin name always means the builtin.

@@ -94,9 +94,14 @@ function ciProperty(
   env: PythonEnvironment,
   access: "attribute" | "item",
 ): PyValue {
-  const descriptor = env.types?.property(ci.type, name);
   const value = ci.values[name];
-  if (value !== undefined) return ciValue(value, descriptor, env);
+  if (value !== undefined) {
+    // Only an array needs the descriptor (set or list); everything else converts by its JS shape.
+    if (Array.isArray(value)) return ciValue(value, env.types?.property(ci.type, name), env);
+    if (typeof value === "string" || typeof value === "boolean" || isConfigurationItem(value)) return value;
+    return fromHost(value, env);
+  }
+  const descriptor = env.types?.property(ci.type, name);
   if (descriptor)
     return descriptor.defaultValue === undefined ? null : ciValue(descriptor.defaultValue as CiValue, descriptor, env);
   if (env.types?.has(ci.type)) {
@@ -260,6 +265,7 @@ export function fromHost(value: unknown, env: PythonEnvironment): PyValue {
       return hostFunction(value as (...args: unknown[]) => unknown);
   }
   if (value === null) return null;
+  if (isConfigurationItem(value)) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const element = value[i];

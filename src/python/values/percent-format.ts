@@ -4,33 +4,105 @@ import { PyDict, PyFloat, PyLong, type PyStr, PyTuple, type PyValue, pythonTypeN
 import { PythonException, typeError } from "./python-exception.js";
 import { isText, makeText, repr, str, textOf } from "./text.js";
 
-/**
- * `format % args` with every conversion of Python 2.7 (`s r d i u o x X e E f F g G c %`),
- * `%(name)s`, flags `- + space # 0`, width, precision and `*`. The result is unicode when
- * the format is unicode or a `%s` argument is unicode, as in Python 2.
- */
-export function percentFormat(format: string | PyStr, args: PyValue): string | PyStr {
-  const text = textOf(format);
-  let unicode = typeof format === "string";
-  // As Jython's StringFormatter: a tuple gives the arguments in turn; a dict is the mapping
-  // for %(name)s and also every positional argument; anything else is the single argument.
-  const positional = args instanceof PyTuple ? args.items : [args];
-  const mapping = args instanceof PyDict ? args : undefined;
-  let next = 0;
-  const take = (): PyValue => {
-    if (mapping !== undefined) return mapping;
-    if (next >= positional.length) throw typeError("not enough arguments for format string");
-    return positional[next++];
-  };
-  let out = "";
+/** One parsed piece of a `%` format: literal text, a conversion, or the error Python raises on reaching it. */
+type Piece =
+  | { kind: "literal"; text: string }
+  | {
+      kind: "conversion";
+      key: PyValue | undefined;
+      flags: string;
+      width: number | "*";
+      precision: number | "*" | undefined;
+      conversion: string;
+    }
+  | { kind: "error"; error: () => PythonException };
+
+/** A `%` format parsed once; `format` applies it (Python evaluates errors lazily, so they wait in an error piece). */
+export class PercentFormat {
+  private readonly pieces: Piece[];
+  private readonly unicode: boolean;
+
+  constructor(format: string | PyStr) {
+    this.unicode = typeof format === "string";
+    this.pieces = parsePieces(textOf(format), this.unicode);
+  }
+
+  /** `format % args`. */
+  format(args: PyValue): string | PyStr {
+    if (args instanceof PyTuple) return this.apply(args.items, undefined);
+    if (args instanceof PyDict) return this.apply([], args);
+    return this.apply([args], undefined);
+  }
+
+  /** `format % (a, b, ...)` with the tuple's items, without building the tuple. */
+  formatItems(items: readonly PyValue[]): string | PyStr {
+    return this.apply(items, undefined);
+  }
+
+  /**
+   * As Jython's StringFormatter: a tuple gives the arguments in turn; a dict is the mapping
+   * for %(name)s and also every positional argument; anything else is the single argument.
+   */
+  private apply(positional: readonly PyValue[], mapping: PyDict | undefined): string | PyStr {
+    let unicode = this.unicode;
+    let next = 0;
+    let out = "";
+    for (const piece of this.pieces) {
+      if (piece.kind === "literal") {
+        out += piece.text;
+        continue;
+      }
+      if (piece.kind === "error") throw piece.error();
+      let flags = piece.flags;
+      let width = 0;
+      if (piece.width === "*") {
+        width = integerArgument(argument(positional, next, mapping));
+        if (mapping === undefined) next++;
+        if (width < 0) {
+          flags += "-";
+          width = -width;
+        }
+      } else width = piece.width;
+      let precision: number | undefined;
+      if (piece.precision === "*") {
+        precision = Math.max(0, integerArgument(argument(positional, next, mapping)));
+        if (mapping === undefined) next++;
+      } else precision = piece.precision;
+      let value: PyValue;
+      if (piece.key !== undefined) {
+        if (mapping === undefined) throw typeError("format requires a mapping");
+        value = getItemOf(mapping, piece.key);
+      } else {
+        value = argument(positional, next, mapping);
+        if (mapping === undefined) next++;
+      }
+      if (piece.conversion === "s" && width === 0 && precision === undefined) {
+        // The common `%s`: no padding, no truncation.
+        if (typeof value === "string") unicode = true;
+        out += str(value);
+        continue;
+      }
+      const converted = convert(piece.conversion, value, flags, precision, this.unicode);
+      if (converted.unicode) unicode = true;
+      out += pad(converted.text, width, flags, converted.numeric);
+    }
+    if (next < positional.length && mapping === undefined) {
+      throw typeError("not all arguments converted during string formatting");
+    }
+    return makeText(out, unicode);
+  }
+}
+
+function parsePieces(text: string, unicode: boolean): Piece[] {
+  const pieces: Piece[] = [];
   let i = 0;
   while (i < text.length) {
     const percent = text.indexOf("%", i);
     if (percent < 0) {
-      out += text.slice(i);
+      pieces.push({ kind: "literal", text: text.slice(i) });
       break;
     }
-    out += text.slice(i, percent);
+    if (percent > i) pieces.push({ kind: "literal", text: text.slice(i, percent) });
     i = percent + 1;
     let key: PyValue | undefined;
     if (text[i] === "(") {
@@ -41,60 +113,85 @@ export function percentFormat(format: string | PyStr, args: PyValue): string | P
         else if (text[end] === ")") depth--;
         end++;
       }
-      if (depth > 0) throw new PythonException("ValueError", "incomplete format key");
-      key = makeText(text.slice(i + 1, end - 1), typeof format === "string");
+      if (depth > 0) {
+        pieces.push({ kind: "error", error: () => new PythonException("ValueError", "incomplete format key") });
+        return pieces;
+      }
+      key = makeText(text.slice(i + 1, end - 1), unicode);
       i = end;
     }
     let flags = "";
     while (i < text.length && "-+ #0".includes(text[i]!)) flags += text[i++];
-    let width = 0;
+    let width: number | "*" = 0;
     if (text[i] === "*") {
-      width = integerArgument(take());
-      if (width < 0) {
-        flags += "-";
-        width = -width;
-      }
+      width = "*";
       i++;
     } else {
       while (i < text.length && text[i]! >= "0" && text[i]! <= "9") width = width * 10 + Number(text[i++]);
     }
-    let precision: number | undefined;
+    let precision: number | "*" | undefined;
     if (text[i] === ".") {
       i++;
-      precision = 0;
       if (text[i] === "*") {
-        precision = Math.max(0, integerArgument(take()));
+        precision = "*";
         i++;
       } else {
-        while (i < text.length && text[i]! >= "0" && text[i]! <= "9") precision = precision * 10 + Number(text[i++]);
+        let digits = 0;
+        while (i < text.length && text[i]! >= "0" && text[i]! <= "9") digits = digits * 10 + Number(text[i++]);
+        precision = digits;
       }
     }
     while (i < text.length && "hlL".includes(text[i]!)) i++;
-    if (i >= text.length) throw new PythonException("ValueError", "incomplete format");
+    if (i >= text.length) {
+      pieces.push({ kind: "error", error: () => new PythonException("ValueError", "incomplete format") });
+      return pieces;
+    }
     const conversion = text[i++]!;
     if (conversion === "%") {
-      out += "%";
+      pieces.push({ kind: "literal", text: "%" });
       continue;
     }
     if (!"srdiuoxXeEfFgGc".includes(conversion)) {
-      throw new PythonException(
-        "ValueError",
-        `unsupported format character '${conversion}' (0x${conversion.charCodeAt(0).toString(16)}) at index ${i - 1}`,
-      );
+      const index = i - 1;
+      pieces.push({
+        kind: "error",
+        error: () =>
+          new PythonException(
+            "ValueError",
+            `unsupported format character '${conversion}' (0x${conversion.charCodeAt(0).toString(16)}) at index ${index}`,
+          ),
+      });
+      return pieces;
     }
-    let value: PyValue;
-    if (key !== undefined) {
-      if (mapping === undefined) throw typeError("format requires a mapping");
-      value = getItemOf(mapping, key);
-    } else value = take();
-    const converted = convert(conversion, value, flags, precision, typeof format === "string");
-    if (converted.unicode) unicode = true;
-    out += pad(converted.text, width, flags, converted.numeric);
+    pieces.push({ kind: "conversion", key, flags, width, precision, conversion });
   }
-  if (next < positional.length && mapping === undefined) {
-    throw typeError("not all arguments converted during string formatting");
+  return pieces;
+}
+
+const parsedFormats = new Map<string, PercentFormat>();
+
+/** The next positional argument; with a dict, the dict itself (as Jython does). */
+function argument(positional: readonly PyValue[], next: number, mapping: PyDict | undefined): PyValue {
+  if (mapping !== undefined) return mapping;
+  if (next >= positional.length) throw typeError("not enough arguments for format string");
+  return positional[next];
+}
+
+/**
+ * `format % args` with every conversion of Python 2.7 (`s r d i u o x X e E f F g G c %`),
+ * `%(name)s`, flags `- + space # 0`, width, precision and `*`. The result is unicode when
+ * the format is unicode or a `%s` argument is unicode, as in Python 2.
+ */
+export function percentFormat(format: string | PyStr, args: PyValue): string | PyStr {
+  const cacheKey = typeof format === "string" ? `u${format}` : `b${format.value}`;
+  let parsed = parsedFormats.get(cacheKey);
+  if (!parsed) {
+    parsed = new PercentFormat(format);
+    // Formats computed at run time could be unbounded; keep the cache small.
+    if (parsedFormats.size > 1000) parsedFormats.clear();
+    parsedFormats.set(cacheKey, parsed);
   }
-  return makeText(out, unicode);
+  return parsed.format(args);
 }
 
 function integerArgument(value: PyValue): number {
