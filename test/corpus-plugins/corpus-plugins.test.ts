@@ -118,7 +118,7 @@ function countSteps(block: PlanBlock): number {
 }
 
 /** Steps of one CREATE or DESTROY of a synthesized deployed of `type`, or why there are none. */
-async function plan(home: PlanningHome, type: string, operation: Operation): Promise<string | undefined> {
+async function plan(home: PlanningHome, type: string, operation: "CREATE" | "DESTROY"): Promise<string | undefined> {
   const { types, repository } = home.workspace;
   const target = containerType(type, types);
   const containerTypeName = target ? concrete(target, types) : undefined;
