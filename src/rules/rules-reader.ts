@@ -270,7 +270,7 @@ function checkCheckpoints(
 function readParameter(element: XmlElement, file: string): ParameterTemplate {
   const location = { file, line: element.line, column: element.column };
   const name = element.name;
-  if (element.attributes.expression?.value.trim() === "true") {
+  if (element.attributes.expression?.value.trim().toLowerCase() === "true") {
     return { form: "expression", name, expression: sourceText(element, file), location };
   }
   if (element.children.length > 0) {

@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { rulesXml, testSynthetic, writeHome } from "../../../test/rules/rules-home.js";
+import { loadHome, rulesXml, testSynthetic, writeHome } from "../../../test/rules/rules-home.js";
 import { main } from "../main.js";
+import { rulesText } from "./rules.js";
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -54,7 +55,13 @@ describe("planwright rules", () => {
     const result = await run(["rules", "--home", home(), "--format", "json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([
+    const listed = JSON.parse(result.stdout) as { kind: string; plugin?: string; file: string; line: unknown }[];
+    // The built-in plugins' rules come first (they register before any file's rules).
+    const predefined = listed.filter((r) => r.kind === "predefined");
+    expect(predefined.length).toBeGreaterThan(0);
+    expect(predefined[0]).toMatchObject({ plugin: "generic", file: "builtin:generic", line: null });
+    expect(listed.slice(0, predefined.length)).toEqual(predefined);
+    expect(listed.filter((r) => r.kind !== "predefined")).toEqual([
       {
         name: "archived.Noop",
         scope: "deployed",
@@ -90,8 +97,8 @@ describe("planwright rules", () => {
   });
 
   it("prints an aligned table with a disabled marker", async () => {
-    const result = await run(["rules", "--home", home()]);
-    expect(result.stdout).toBe(
+    const loaded = loadHome(home());
+    expect(`${rulesText(loaded.rules.all())}\n`).toBe(
       [
         "NAME            SCOPE      KIND    SOURCE                           CONDITIONS",
         "archived.Noop   deployed   xml     plugins/lib.jar!/xl-rules.xml:2  type test.Thing; operation NOOP (disabled)",
@@ -109,7 +116,7 @@ describe("planwright rules", () => {
     });
     const result = await run(["rules", "--home", folder, "--no-color"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("broken  deployed  xml");
+    expect(result.stdout.replace(/ +/g, " ")).toContain("\nbroken deployed xml ext/xl-rules.xml:2 -\n");
     expect(result.stderr).toContain(
       "ext/xl-rules.xml:2:1 error PW4020: Rule broken has scope deployed but no <type> condition",
     );
