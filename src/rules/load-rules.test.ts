@@ -300,3 +300,33 @@ describe("rule registry across files", () => {
     ]);
   });
 });
+
+describe("step macros", () => {
+  const macro = `<step-macro name="kubectlApply">
+  <parameters>
+    <parameter name="resource" type="string"/>
+    <parameter name="when" type="date"/>
+  </parameters>
+  <steps><os-script><script>k</script><freemarker-context><r expression="true">macro['resource']</r></freemarker-context></os-script></steps>
+</step-macro>`;
+
+  it("are registered as steps that rules of any file can use, with verbatim parameter names", () => {
+    const home = writeHome({
+      "plugins/k8s/xl-rules.xml": rulesXml(macro),
+      [file]: rulesXml(`<rule name="a" scope="deployed">
+  <conditions><type>test.Thing</type><operation>CREATE</operation></conditions>
+  <steps><kubectlApply><resource>svc</resource><colour>red</colour></kubectlApply></steps></rule>`),
+    });
+    const loaded = loadHome(home);
+    expect(loaded.steps.get("kubectlApply")?.parameters.map((p) => p.name)).toEqual(["resource", "when"]);
+    expect(loaded.diagnostics.map(where)).toEqual(["PW4061 plugins/k8s/xl-rules.xml:5:5", `PW5002 ${file}:4:57`]);
+  });
+
+  it("must have exactly one step and a name no other step has", () => {
+    const home = writeHome({
+      [file]: rulesXml(`<step-macro name="noop"><steps><noop/></steps></step-macro>
+<step-macro name="two"><steps><noop/><noop/></steps></step-macro>`),
+    });
+    expect(loadHome(home).diagnostics.map(where)).toEqual([`PW4060 ${file}:3:24`, `PW5030 ${file}:2:1`]);
+  });
+});
