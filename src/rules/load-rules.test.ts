@@ -319,7 +319,7 @@ describe("step macros", () => {
     });
     const loaded = loadHome(home);
     expect(loaded.steps.get("kubectlApply")?.parameters.map((p) => p.name)).toEqual(["resource", "when"]);
-    expect(loaded.diagnostics.map(where)).toEqual(["PW4061 plugins/k8s/xl-rules.xml:5:5", `PW5002 ${file}:4:57`]);
+    expect(loaded.diagnostics.map(where)).toEqual(["PW4061 plugins/k8s/xl-rules.xml:5:5", `PW5002 ${file}:4:48`]);
   });
 
   it("must have exactly one step and a name no other step has", () => {
