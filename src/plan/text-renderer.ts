@@ -16,89 +16,80 @@ const maximumRuleColumn = 96;
 
 type Colors = ReturnType<typeof createColors>;
 
-/** A line as printed, with its plain width (which decides where the rule column starts). */
-interface Line {
-  text: string;
-  width: number;
-  rule?: string;
-}
-
-/**
- * The compact text tree (anchors §5.3): one line per block (kind, description) and per step
- * (order, description, checkpoint, dim rule name), tree guides, and the summary line.
- */
-export function renderText(plan: Plan, options: TextRenderOptions): string {
-  const color = options.color ?? false;
-  const c = createColors(color);
-  const layout: Layout = {
-    c,
-    color,
-    mask: SecretMask.forPlan(plan, options.types),
-    orderWidth: Math.max(2, widestOrder(plan.root)),
-  };
-  const lines: Line[] = [];
-  collectBlock(plan.root, "", "", lines, layout);
-
-  let ruleColumn = 0;
-  for (const line of lines) {
-    if (line.rule !== undefined && line.width > ruleColumn && line.width <= maximumRuleColumn) ruleColumn = line.width;
-  }
-  const out: string[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    out[i] =
-      line.rule === undefined
-        ? line.text
-        : `${line.text}${" ".repeat(Math.max(2, ruleColumn - line.width + 2))}${c.dim(line.rule)}`;
-  }
-  out.push("", paintSummary(summaryLine(summarizePlan(plan)), c));
-  return `${out.join("\n")}\n`;
-}
-
 interface Layout {
   c: Colors;
   /** Colours cost a second string per line; most output is not to a terminal. */
   color: boolean;
   mask: SecretMask;
   orderWidth: number;
+  /** Where rule names start; found by a first pass that only measures. */
+  ruleColumn: number;
 }
 
-function collectBlock(block: PlanBlock, ownPrefix: string, childPrefix: string, lines: Line[], layout: Layout): void {
+/**
+ * The compact text tree (anchors §5.3): one line per block (kind, description) and per step
+ * (order, description, checkpoint, dim rule name), tree guides, and the summary line.
+ * Two passes over the tree — measure, then write into one growing string — so that a plan of
+ * 50,000 steps costs no per-line objects.
+ */
+export function renderText(plan: Plan, options: TextRenderOptions): string {
+  const color = options.color ?? false;
+  const c = createColors(color);
+  const mask = SecretMask.forPlan(plan, options.types);
+  const orderWidth = Math.max(2, widestOrder(plan.root));
+  const ruleColumn = widestStepLine(plan.root, 0, mask, orderWidth);
+  const layout: Layout = { c, color, mask, orderWidth, ruleColumn };
+  const text = writeBlock(plan.root, "", "", "", layout);
+  return `${text}\n${paintSummary(summaryLine(summarizePlan(plan)), c)}\n`;
+}
+
+/** The widest step line (without its rule) up to the maximum rule column. */
+function widestStepLine(block: PlanBlock, depth: number, mask: SecretMask, orderWidth: number): number {
+  let widest = 0;
+  if (block.kind === "interleaved") {
+    // Steps sit under the block's children guides (3 columns a level) plus 2 columns.
+    const fixed = depth * 3 + 2 + orderWidth + 2;
+    for (const step of block.steps) {
+      const width = fixed + displayWidth(mask.apply(step.description)) + markerWidth(step);
+      if (width > widest && width <= maximumRuleColumn) widest = width;
+    }
+    return widest;
+  }
+  for (const child of block.blocks) widest = Math.max(widest, widestStepLine(child, depth + 1, mask, orderWidth));
+  return widest;
+}
+
+function writeBlock(block: PlanBlock, ownPrefix: string, childPrefix: string, text: string, layout: Layout): string {
   const { c, color } = layout;
   const description = layout.mask.apply(block.description);
-  const plain = `${ownPrefix}${block.kind}  ${description}`;
-  lines.push({
-    text: color ? `${c.dim(ownPrefix)}${kindColor(block.kind, c)}  ${c.bold(description)}` : plain,
-    width: displayWidth(plain),
-  });
+  text += color
+    ? `${c.dim(ownPrefix)}${kindColor(block.kind, c)}  ${c.bold(description)}\n`
+    : `${ownPrefix}${block.kind}  ${description}\n`;
   if (block.kind === "interleaved") {
     const indent = `${childPrefix}  `;
-    if (block.steps.length === 0) {
-      const empty = `${indent}(no steps)`;
-      lines.push({ text: color ? `${c.dim(indent)}${c.dim("(no steps)")}` : empty, width: displayWidth(empty) });
-    }
-    for (const step of block.steps) lines.push(stepLine(step, indent, layout));
-    return;
+    if (block.steps.length === 0) text += color ? `${c.dim(`${indent}(no steps)`)}\n` : `${indent}(no steps)\n`;
+    for (const step of block.steps) text = writeStep(step, indent, text, layout);
+    return text;
   }
   const last = block.blocks.length - 1;
   for (let index = 0; index <= last; index++) {
     const ownGuide = index === last ? "└─ " : "├─ ";
     const childGuide = index === last ? "   " : "│  ";
-    collectBlock(block.blocks[index], childPrefix + ownGuide, childPrefix + childGuide, lines, layout);
+    text = writeBlock(block.blocks[index], childPrefix + ownGuide, childPrefix + childGuide, text, layout);
   }
+  return text;
 }
 
-function stepLine(step: PlannedStep, indent: string, layout: Layout): Line {
+function writeStep(step: PlannedStep, indent: string, text: string, layout: Layout): string {
   const { c, color } = layout;
   const order = String(step.order).padStart(layout.orderWidth);
   const description = layout.mask.apply(step.description);
   const marker = checkpointMarker(step);
-  const plain = `${indent}${order}  ${description}${marker ? `  ${marker}` : ""}`;
-  return {
-    text: color ? `${c.dim(indent)}${c.yellow(order)}  ${description}${marker ? `  ${c.green(marker)}` : ""}` : plain,
-    width: displayWidth(plain),
-    rule: step.rule,
-  };
+  const width = displayWidth(indent) + order.length + 2 + displayWidth(description) + markerWidth(step);
+  const gap = " ".repeat(Math.max(2, layout.ruleColumn - width + 2));
+  if (!color) return `${text}${indent}${order}  ${description}${marker ? `  ${marker}` : ""}${gap}${step.rule}\n`;
+  const painted = marker ? `  ${c.green(marker)}` : "";
+  return `${text}${c.dim(indent)}${c.yellow(order)}  ${description}${painted}${gap}${c.dim(step.rule)}\n`;
 }
 
 /** `[checkpoint CREATE]`, with the name of an intermediate checkpoint when it has one. */
@@ -107,6 +98,12 @@ function checkpointMarker(step: PlannedStep): string | undefined {
   return step.checkpointName
     ? `[checkpoint ${step.checkpoint}: ${step.checkpointName}]`
     : `[checkpoint ${step.checkpoint}]`;
+}
+
+/** Columns of the checkpoint marker with the two spaces before it; 0 without one. */
+function markerWidth(step: PlannedStep): number {
+  const marker = checkpointMarker(step);
+  return marker ? 2 + displayWidth(marker) : 0;
 }
 
 function kindColor(kind: PlanBlock["kind"], c: Colors): string {
