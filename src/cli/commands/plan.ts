@@ -10,7 +10,7 @@ import type { CommandRegistration } from "../main.js";
 import { addRequestOptions, deploymentRequest, type RequestOptions } from "./request-options.js";
 import { scriptLog } from "./script-log.js";
 
-interface PlanOptions extends RequestOptions {
+export interface PlanOptions extends RequestOptions {
   format: PlanFormat;
   output?: string;
   detailedExitcode?: boolean;
@@ -40,7 +40,7 @@ export const registerPlan: CommandRegistration = (program, setExit) => {
       }
       const home = resolveHome(options.home);
       if (options.watch) {
-        await watchPlans(home, request, options);
+        await watchPlans(home, request, options, interrupted());
         return;
       }
       setExit(await planOnce(home, request, options));
@@ -76,7 +76,12 @@ function hasChanges(plan: Plan): boolean {
  * planner.conf's `xl.file-watch.interval` when set), until interrupted. The Python runtime
  * is kept, so the interpreter loads at most once.
  */
-async function watchPlans(home: string, request: DeploymentRequest, options: PlanOptions): Promise<void> {
+export async function watchPlans(
+  home: string,
+  request: DeploymentRequest,
+  options: PlanOptions,
+  until: Promise<void>,
+): Promise<void> {
   const first = loadPlanningHome(home, { log: scriptLog });
   const python = first.python;
   const interval = first.workspace.settings.fileWatchIntervalMs;
@@ -92,13 +97,15 @@ async function watchPlans(home: string, request: DeploymentRequest, options: Pla
     });
   };
   const stop = watchHome(home, interval, replan);
-  await new Promise<void>((resolve) => {
-    const finish = () => {
-      stop();
-      resolve();
-    };
-    process.once("SIGINT", finish);
-    process.once("SIGTERM", finish);
-  });
+  await until;
+  stop();
   await running;
+}
+
+/** Resolves on Ctrl-C or SIGTERM. */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
 }
