@@ -17,10 +17,6 @@ if (!existsSync(path.join(root, "dist", "cli", "main.js"))) {
 
 const runs = [
   {
-    title: "Validate the example home (types, repository, planner.conf)",
-    args: ["validate", "--home", home],
-  },
-  {
     title: "Initial deployment of PetClinic 1.0 to Dev",
     args: ["plan", "--home", home, "--package", "Applications/PetClinic/1.0", "--environment", "Environments/Dev"],
   },
@@ -39,6 +35,10 @@ const runs = [
     ],
   },
 ];
+
+// Validate first: a broken home is reported once, with every problem, before any plan.
+const validation = spawnSync(process.execPath, [cli, "validate", "--home", home], { cwd: root, stdio: "inherit" });
+if (validation.status !== 0) process.exit(validation.status ?? 1);
 
 let failed = 0;
 for (const [index, run] of runs.entries()) {
