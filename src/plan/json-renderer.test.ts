@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { databasePassword, fixtureTypes, undeployPlan, updatePlan } from "../../test/fixtures/petclinic-plan.js";
 import { renderJson } from "./json-renderer.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: the assertions walk parsed JSON freely
 type Json = Record<string, any>;
 
 describe("renderJson", () => {
