@@ -11,7 +11,14 @@ import { generateHome } from "./bench/generate-home.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = [1000, 2000, 10000];
-const runsPerSize = { 1000: 7, 2000: 7, 10000: 3 };
+/**
+ * DESIGN §6 states its targets for XML rules with expressions; issue 6 asks for 10% script
+ * rules as well. Both mixes are measured; the verdict applies DESIGN's targets to each.
+ */
+const mixes = {
+  xmlRules: { scriptRules: false, runs: { 1000: 11, 2000: 11, 10000: 5 } },
+  withScriptRules: { scriptRules: true, runs: { 1000: 5, 2000: 5, 10000: 2 } },
+};
 const coldRuns = 7;
 
 const targets = {
@@ -42,20 +49,21 @@ function runNode(args, options = {}) {
   return result.stdout;
 }
 
-function measureSize(deployeds) {
+function measureSize(deployeds, mix) {
   const directory = mkdtempSync(path.join(os.tmpdir(), `planwright-bench-${deployeds}-`));
   try {
-    const request = generateHome(directory, deployeds);
-    log(`planning ${request.deployeds} deployeds over ${request.containers} containers`);
+    const request = generateHome(directory, deployeds, { scriptRules: mix.scriptRules });
+    const rules = mix.scriptRules ? "90 XML + 10 script rules" : "100 XML rules";
+    log(`planning ${request.deployeds} deployeds over ${request.containers} containers, ${rules}`);
     const output = runNode([
       "--expose-gc",
       path.join(root, "scripts", "bench", "measure-size.js"),
       request.home,
       request.packageId,
       request.environmentId,
-      String(runsPerSize[deployeds]),
+      String(mix.runs[deployeds]),
     ]);
-    return { deployeds: request.deployeds, containers: request.containers, rules: 100, ...JSON.parse(output) };
+    return { deployeds: request.deployeds, containers: request.containers, rules, ...JSON.parse(output) };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -101,31 +109,43 @@ async function measureStages() {
   return benchmarkStages();
 }
 
+/** DESIGN §6 targets for one mix. The doubling ratio uses the fastest runs, the least noisy. */
+function verdict(bySize) {
+  const doublingRatio = round((bySize[2000].minTotalMs / bySize[1000].minTotalMs) * 100) / 100;
+  return {
+    doublingRatio,
+    plan1000: bySize[1000].totalMs <= targets.plan1000Ms,
+    plan10000: bySize[10000].totalMs <= targets.plan10000Ms,
+    rss10000: bySize[10000].peakRssMb <= targets.rss10000Mb,
+    doubling: doublingRatio <= targets.doublingRatio,
+  };
+}
+
 async function main() {
   if (!process.argv.includes("--no-build")) build();
-  const planning = sizes.map(measureSize);
-  const bySize = Object.fromEntries(planning.map((p) => [p.deployeds, p]));
+  const planning = {};
+  const verdicts = {};
+  for (const [name, mix] of Object.entries(mixes)) {
+    planning[name] = sizes.map((deployeds) => measureSize(deployeds, mix));
+    verdicts[name] = verdict(Object.fromEntries(planning[name].map((p) => [p.deployeds, p])));
+  }
   log("cold planwright plan of examples/petclinic");
   const coldPlan = measureColdPlan();
   log("specification, delta and orchestration of 10,000 deployeds");
   const stages = await measureStages();
   log("Python: fast path, interpreter, cold start");
   const python = await measurePython();
-  const doublingRatio = round((bySize[2000].totalMs / bySize[1000].totalMs) * 100) / 100;
   const report = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`,
+    loadAverage: os.loadavg().map((l) => round(l)),
     planning,
-    doublingRatio,
     coldPlan,
     specificationDeltaOrchestration10000: stages,
     python,
     targets,
     verdict: {
-      plan1000: bySize[1000].totalMs <= targets.plan1000Ms,
-      plan10000: bySize[10000].totalMs <= targets.plan10000Ms,
-      rss10000: bySize[10000].peakRssMb <= targets.rss10000Mb,
-      doublingRatio: doublingRatio <= targets.doublingRatio,
+      ...verdicts,
       coldPlan: coldPlan.medianMs <= targets.coldPlanMs,
       stages10000: stages.totalMs <= targets.stages10000Ms,
       // DESIGN §6: at least 10× faster than Jython's 6–7 µs per evaluation.

@@ -1,6 +1,8 @@
 // Writes a Planwright home for the benchmark (issue 6, item 8): N deployeds over N/10
 // containers (ten per host) and 100 rules — 90 XML rules with expression conditions and
-// descriptions, 10 script rules — in every scope, against ten deployed types.
+// descriptions, 10 script rules — in every scope, against ten deployed types. With
+// `scriptRules: false` the ten script rules become XML rules that add the same steps, which is
+// the mix of DESIGN §6 ("XML rules with expressions").
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -8,12 +10,12 @@ export const deployableTypes = 10;
 export const containersPerHost = 10;
 
 /** Creates the home under `directory` and returns the request to plan. */
-export function generateHome(directory, deployeds) {
+export function generateHome(directory, deployeds, { scriptRules = true } = {}) {
   const containers = Math.max(1, Math.round(deployeds / deployableTypes));
   const hosts = Math.max(1, Math.ceil(containers / containersPerHost));
   write(directory, "ext/synthetic.xml", syntheticXml());
-  write(directory, "ext/xl-rules.xml", rulesXml());
-  for (const [file, text] of Object.entries(scripts())) write(directory, `ext/${file}`, text);
+  write(directory, "ext/xl-rules.xml", rulesXml(scriptRules));
+  if (scriptRules) for (const [file, text] of Object.entries(scripts())) write(directory, `ext/${file}`, text);
   write(directory, "repository/infrastructure.yaml", infrastructureYaml(hosts, containers));
   write(directory, "repository/environments.yaml", environmentYaml(containers));
   write(directory, "repository/applications.yaml", applicationYaml());
@@ -86,7 +88,7 @@ function deployedTypeRules(k) {
   ];
 }
 
-function rulesXml() {
+function rulesXml(scriptRules) {
   const rules = [];
   for (let k = 0; k < deployableTypes; k++) rules.push(...deployedTypeRules(k));
   for (let i = 0; i < 4; i++) {
@@ -101,6 +103,16 @@ function rulesXml() {
     <expression>deployedApplication.environment.name == 'Bench'</expression></conditions>
     <steps><noop><order>55</order><description expression="true">'Environment %s (${scope})' % deployedApplication.environment.name</description></noop></steps></rule>`);
   }
+  rules.push(...(scriptRules ? scriptRuleXml() : scriptRuleEquivalents()));
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rules xmlns="http://www.xebialabs.com/xl-deploy/xl-rules">
+  ${rules.join("\n  ")}
+</rules>
+`;
+}
+
+function scriptRuleXml() {
+  const rules = [];
   for (let k = 0; k < 7; k++) {
     rules.push(`<rule name="bench.script.m${k}" scope="deployed"><conditions><type>bench.DeployedModule${k}</type><operation>CREATE</operation></conditions>
     <planning-script-path>bench/register.py</planning-script-path></rule>`);
@@ -110,11 +122,26 @@ function rulesXml() {
       `<rule name="bench.script.${scope}" scope="${scope}"><planning-script-path>bench/${scope}.py</planning-script-path></rule>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rules xmlns="http://www.xebialabs.com/xl-deploy/xl-rules">
-  ${rules.join("\n  ")}
-</rules>
-`;
+  return rules;
+}
+
+/** XML rules with the conditions and steps of the script rules below. */
+function scriptRuleEquivalents() {
+  const rules = [];
+  for (let k = 0; k < 7; k++) {
+    rules.push(`<rule name="bench.script.m${k}" scope="deployed"><conditions><type>bench.DeployedModule${k}</type><operation>CREATE</operation>
+    <expression>deployed.weight &gt;= 2</expression></conditions>
+    <steps><noop><order>75</order><description expression="true">"Register %s in the service catalogue" % deployed.name</description></noop></steps></rule>`);
+  }
+  const steps = {
+    plan: `<order>95</order><description expression="true">"Smoke test %d deployeds" % len(deltas.deltas)</description>`,
+    "pre-plan": `<order>5</order><description expression="true">"Announce %d changes" % len(specification.deltas)</description>`,
+    "post-plan": `<order>99</order><description expression="true">"Report on %s" % deployedApplication.name</description>`,
+  };
+  for (const [scope, step] of Object.entries(steps)) {
+    rules.push(`<rule name="bench.script.${scope}" scope="${scope}"><steps><noop>${step}</noop></steps></rule>`);
+  }
+  return rules;
 }
 
 function scripts() {

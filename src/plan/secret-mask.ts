@@ -18,6 +18,9 @@ export const maskedSecret = "********";
  */
 export class SecretMask {
   private readonly secrets = new Set<string>();
+  /** Lengths of the secrets: most texts are ruled out without hashing them. */
+  private readonly lengths = new Set<number>();
+  private shortest = Number.POSITIVE_INFINITY;
   private embedded: string[] = [];
 
   static minimumEmbeddedLength = 4;
@@ -38,19 +41,17 @@ export class SecretMask {
   add(secret: string): void {
     if (secret === "" || this.secrets.has(secret)) return;
     this.secrets.add(secret);
+    this.lengths.add(secret.length);
+    this.shortest = Math.min(this.shortest, secret.length);
     if (secret.length >= SecretMask.minimumEmbeddedLength) {
       // Longest first, so a secret that contains another is replaced whole.
       this.embedded = [...this.embedded, secret].sort((a, b) => b.length - a.length);
     }
   }
 
-  get empty(): boolean {
-    return this.secrets.size === 0;
-  }
-
   apply(text: string): string {
-    if (this.secrets.size === 0) return text;
-    if (this.secrets.has(text)) return maskedSecret;
+    if (text.length < this.shortest) return text;
+    if (this.lengths.has(text.length) && this.secrets.has(text)) return maskedSecret;
     let result = text;
     for (const secret of this.embedded) {
       if (result.includes(secret)) result = result.split(secret).join(maskedSecret);
