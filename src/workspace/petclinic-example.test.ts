@@ -33,16 +33,17 @@ describe("the PetClinic example home", () => {
     expect((dev.values.dictionaries as ConfigurationItem[]).map((d) => d.type)).toEqual(["udm.Dictionary"]);
   });
 
-  it("changes the war and one datasource property in 2.0, drops the config file and adds a resource", () => {
+  it("changes the war and one datasource property in 2.0, drops the config file, adds a resource and keeps the logging file", () => {
     const v1 = deployables("1.0");
     const v2 = deployables("2.0");
-    expect(Object.keys(v1).sort()).toEqual(["petclinic", "petclinic-config", "petclinic-ds"]);
-    expect(Object.keys(v2).sort()).toEqual(["petclinic", "petclinic-ds", "petclinic-mail"]);
+    expect(Object.keys(v1).sort()).toEqual(["petclinic", "petclinic-config", "petclinic-ds", "petclinic-logging"]);
+    expect(Object.keys(v2).sort()).toEqual(["petclinic", "petclinic-ds", "petclinic-logging", "petclinic-mail"]);
     expect(v1.petclinic!.artifact!.checksum).not.toBe(v2.petclinic!.artifact!.checksum);
     const changed = Object.keys(v2["petclinic-ds"]!.values).filter(
       (key) => v1["petclinic-ds"]!.values[key] !== v2["petclinic-ds"]!.values[key],
     );
     expect(changed).toEqual(["maxActive"]);
     expect(v2["petclinic-mail"]!.type).toBe("tomcat.MailSessionSpec");
+    expect(v1["petclinic-logging"]!.artifact!.checksum).toBe(v2["petclinic-logging"]!.artifact!.checksum);
   });
 });
