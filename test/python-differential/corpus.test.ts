@@ -7,11 +7,12 @@ import {
   fastPathEvaluator,
   jythonEvaluator,
   type Outcome,
+  pyodideEvaluator,
 } from "./evaluators.js";
 import { buildWorld, type PropertyKind } from "./world.js";
 
-/** Columns compared with Jython; the interpreter adds its Pyodide evaluator here. */
-const evaluators: Evaluator[] = [fastPathEvaluator];
+/** Columns compared with Jython. */
+const evaluators: Evaluator[] = [fastPathEvaluator, pyodideEvaluator];
 
 describe.skipIf(!corpusPresent())("differential test over the corpus expressions", () => {
   const expressions = corpusPresent() ? corpusExpressions() : [];
@@ -50,7 +51,11 @@ describe.skipIf(!corpusPresent())("differential test over the corpus expressions
           console.log(`${evaluator.name} column SKIPPED: ${reason}`);
           continue;
         }
+        const started = performance.now();
         columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
+        console.log(
+          `${evaluator.name}: ${expressions.length} expressions in ${Math.round(performance.now() - started)} ms`,
+        );
       }
       const errors = reference.filter((outcome) => outcome.status === "error").length;
       console.log(`Jython: ${expressions.length - errors} values, ${errors} exceptions`);

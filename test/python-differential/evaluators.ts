@@ -12,10 +12,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileFastExpression } from "../../src/python/fastpath/fast-expression.js";
+import { displayValue } from "../../src/python/interpreter/display.js";
+import { PyOpaque } from "../../src/python/interpreter/host-values.js";
+import { PyodideHost, PythonFailure } from "../../src/python/interpreter/pyodide-host.js";
 import { JavaName, PyDict, PySet, PyTuple, type PyValue, pythonTypeName } from "../../src/python/values/model.js";
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { repr } from "../../src/python/values/text.js";
 import { isConfigurationItem } from "../../src/repository/model.js";
+import { loadTypes } from "../../src/types/load-types.js";
 import { jsBindings, pythonPrelude, type World } from "./world.js";
 
 export type Outcome =
@@ -71,6 +75,37 @@ export const fastPathEvaluator: Evaluator = {
         if (error instanceof PythonException) return { status: "error", error: error.pythonType };
         throw error;
       }
+    });
+  },
+};
+
+let pyodideHost: Promise<PyodideHost> | undefined;
+
+/**
+ * Pyodide with Planwright's Python 2 layer, for EVERY expression (also those the fast path
+ * accepts): compiled and run by the PyodideHost directly, so this column tests the
+ * interpreter, not the runtime's fast-path dispatch. One load per test file.
+ */
+export const pyodideEvaluator: Evaluator = {
+  name: "Pyodide",
+  unavailableReason: () => undefined,
+  async evaluate(expressions, world) {
+    pyodideHost ??= PyodideHost.start({ types: loadTypes([]).registry, log: () => {} });
+    const host = await pyodideHost;
+    const bindings = jsBindings(world);
+    return expressions.map((source, index) => {
+      const text = { source, location: { file: "differential.xml", line: 1, column: 1 } };
+      const code = host.compile(text, "eval", `differential#${index}`);
+      const result = code instanceof PythonFailure ? code : host.run(code, bindings, 10_000);
+      if (result instanceof PythonFailure) {
+        if (result.kind === "timeout") throw new Error(`Pyodide timed out on ${source}`);
+        return { status: "error", error: result.pythonType ?? "JavaException" };
+      }
+      if (result instanceof PyOpaque) {
+        const shown = displayValue(result);
+        return { status: "value", type: shown.type, canonical: shown.repr };
+      }
+      return outcomeOfValue(result as PyValue);
     });
   },
 };
@@ -163,6 +198,9 @@ export function compareColumns(
 }
 
 export function describeMismatches(mismatches: readonly Mismatch[], limit = 40): string {
+  // PLANWRIGHT_DIFFERENTIAL_DUMP=<prefix> writes every mismatch as JSON, for working through long lists.
+  const dump = process.env.PLANWRIGHT_DIFFERENTIAL_DUMP;
+  if (dump && mismatches.length > 0) writeFileSync(`${dump}-${mismatches.length}.json`, JSON.stringify(mismatches));
   return mismatches
     .slice(0, limit)
     .map(

@@ -7,12 +7,13 @@ import {
   fastPathEvaluator,
   jythonEvaluator,
   type Outcome,
+  pyodideEvaluator,
 } from "./evaluators.js";
 import { expressionArbitrary, generatedPropertyKinds, generatedWorldExpressions } from "./expression-arbitrary.js";
 import { buildWorld } from "./world.js";
 
-/** Columns compared with Jython; the interpreter adds its Pyodide evaluator here. */
-const evaluators: Evaluator[] = [fastPathEvaluator];
+/** Columns compared with Jython. */
+const evaluators: Evaluator[] = [fastPathEvaluator, pyodideEvaluator];
 
 /** PLANWRIGHT_FUZZ_SEED picks another sample; the default keeps runs reproducible. */
 const seed = Number(process.env.PLANWRIGHT_FUZZ_SEED ?? 20261123);
@@ -39,7 +40,13 @@ describe("differential test over generated expressions", () => {
       for (const evaluator of evaluators) {
         const reason = evaluator.unavailableReason();
         if (reason) console.log(`${evaluator.name} column SKIPPED: ${reason}`);
-        else columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
+        else {
+          const started = performance.now();
+          columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
+          console.log(
+            `${evaluator.name}: ${expressions.length} expressions in ${Math.round(performance.now() - started)} ms`,
+          );
+        }
       }
       const errors = reference.filter((outcome) => outcome.status === "error").length;
       console.log(

@@ -19,7 +19,9 @@ import { PyOpaque, PythonCheckpoint } from "./host-values.js";
 import { bridgeSource } from "./python/bridge.js";
 import { javaStandinsSource } from "./python/java-standins.js";
 import { py2FixerSource } from "./python/py2-fixer.js";
+import { py2OrderingSource } from "./python/py2-ordering.js";
 import { py2SemanticsSource } from "./python/py2-semantics.js";
+import { py2TextSource } from "./python/py2-text.js";
 import { runnerSource } from "./python/runner.js";
 import { Watchdog } from "./watchdog.js";
 
@@ -101,10 +103,16 @@ export class PyodideHost {
     });
     pyodide.registerJsModule("_pw_host", hostModule(options));
     const namespace = pyodide.globals.get("dict")();
-    pyodide.runPython([py2FixerSource, py2SemanticsSource, bridgeSource, javaStandinsSource, runnerSource].join("\n"), {
-      globals: namespace,
-      filename: "<planwright>",
-    });
+    const sources = [
+      py2FixerSource,
+      py2OrderingSource,
+      py2TextSource,
+      py2SemanticsSource,
+      bridgeSource,
+      javaStandinsSource,
+      runnerSource,
+    ];
+    pyodide.runPython(sources.join("\n"), { globals: namespace, filename: "<planwright>" });
     const interrupt = new Uint8Array(new SharedArrayBuffer(1));
     pyodide.setInterruptBuffer(interrupt);
     return new PyodideHost(pyodide, namespace.get("_compile"), namespace.get("_run"), new Watchdog(interrupt, 20));

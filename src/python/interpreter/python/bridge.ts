@@ -18,6 +18,8 @@ _KIND_TUPLE, _KIND_JAVA_NAME, _KIND_FUNCTION, _KIND_CHECKPOINT = 11, 12, 13, 14
 def _to_py(value):
     if isinstance(value, str):
         return unicode(value)
+    if value is _jsnull:
+        return None
     if not isinstance(value, _JsProxy):
         return value
     kind = _pw_host.kind(value)
@@ -164,9 +166,33 @@ class _HostObject(object):
         return "<%s>" % self._js.pyTypeName
 
 
-class _CiType(str):
+def _java_name_refuses(operation):
+    def refuse(self, *arguments):
+        raise TypeError("unsupported operation for %s: %s" % (type(self)._jython_name, operation))
+    return refuse
+
+
+class _JavaNameBehaviour(object):
+    """A Java object that only compares equal to its name: no str operations, as in Jython."""
+    __slots__ = ()
+
+    __getitem__ = _java_name_refuses("[]")
+    __len__ = _java_name_refuses("len()")
+    __iter__ = _java_name_refuses("iteration")
+    __contains__ = _java_name_refuses("in")
+    __add__ = __radd__ = _java_name_refuses("+")
+    __mul__ = __rmul__ = _java_name_refuses("*")
+    __mod__ = __rmod__ = _java_name_refuses("%")
+    __lt__ = __le__ = __gt__ = __ge__ = _java_name_refuses("ordering")
+
+    def __bool__(self):
+        return True
+
+
+class _CiType(_JavaNameBehaviour, str):
     """com.xebialabs.deployit.plugin.api.reflect.Type: equal to its name."""
     __slots__ = ()
+    _jython_name = "Type"
 
     def __repr__(self):
         return str.__str__(self)
@@ -212,6 +238,7 @@ def _accessor_property(name):
 class _CI(object):
     """A configuration item: properties as attributes, ci['x'], ci.values['x'], type, id, name."""
     __slots__ = ("_js",)
+    _jython_name = "CI"
 
     def __init__(self, js):
         object.__setattr__(self, "_js", js)
@@ -257,6 +284,8 @@ class _CI(object):
         _pw_host.ciSet(object.__getattribute__(self, "_js"), name, _export(value))
 
     def __getitem__(self, name):
+        if not isinstance(name, str):
+            raise TypeError("CI property names are strings, not %s" % type(name).__name__)
         return self._get(name, KeyError(name))
 
     def __setitem__(self, name, value):
@@ -341,6 +370,7 @@ class _CiValues(object):
 
 class _Delta(object):
     __slots__ = ("_js",)
+    _jython_name = "Delta"
 
     def __init__(self, js):
         self._js = js
@@ -396,6 +426,7 @@ class _Delta(object):
 
 class _DeltaSpecification(object):
     __slots__ = ("_js",)
+    _jython_name = "DeltaSpecification"
 
     def __init__(self, js):
         self._js = js

@@ -8,9 +8,10 @@ export const javaStandinsSource = String.raw`
 import types as _types
 
 
-class Operation(str):
+class Operation(_JavaNameBehaviour, str):
     """com.xebialabs.deployit.plugin.api.deployment.specification.Operation: equal to its name."""
     __slots__ = ()
+    _jython_name = "Operation"
     _instances = {}
 
     @classmethod

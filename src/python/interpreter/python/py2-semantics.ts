@@ -48,16 +48,21 @@ class unicode(str):
     """Python 2's unicode: Java Strings (CI properties, ids, names) and u'' literals."""
     __slots__ = ()
 
+    def __new__(cls, value="", *decoding):
+        if not decoding and not isinstance(value, str):
+            value = _py2_str_of(value)
+        return str.__new__(cls, value, *decoding)
+
     def __repr__(self):
         return _py2_quote(self, "u")
 
     def __add__(self, other):
-        if isinstance(other, str):
+        if isinstance(other, str) and not _is_java_name(other):
             return unicode(str.__add__(self, other))
         return NotImplemented
 
     def __radd__(self, other):
-        if isinstance(other, str):
+        if isinstance(other, str) and not _is_java_name(other):
             return unicode(str.__add__(other, self))
         return NotImplemented
 
@@ -123,6 +128,12 @@ class long(int):
     def __repr__(self):
         return int.__repr__(self) + "L"
 
+    def __str__(self):
+        return int.__repr__(self)
+
+    def __format__(self, spec):
+        return int.__format__(int(self), spec)
+
 
 def _long_method(name):
     method = getattr(int, name)
@@ -151,13 +162,74 @@ def _pw_div(left, right):
 
 
 def _pw_mod(left, right):
-    result = left % right
-    if type(result) is str and type(left) is str:
-        if isinstance(right, unicode) or (type(right) is tuple and any(isinstance(item, unicode) for item in right)):
-            return unicode(result)
-        if isinstance(right, dict) and any(isinstance(item, unicode) for item in right.values()):
-            return unicode(result)
-    return result
+    if isinstance(left, str) and not _is_java_name(left):
+        return _py2_percent(left, right)
+    return _pw_int(left % right)
+
+
+_INT_MIN, _INT_MAX = -2147483648, 2147483647
+
+
+def _pw_int(value):
+    """Jython's int is 32 bits: an int result outside that range is a long."""
+    if type(value) is int and not _INT_MIN <= value <= _INT_MAX:
+        return long(value)
+    return value
+
+
+def _pw_pow(base, exponent):
+    try:
+        return _pw_int(base ** exponent)
+    except OverflowError:
+        # Jython's float power overflows to infinity instead of raising.
+        if isinstance(base, float) or isinstance(exponent, float):
+            negative = base < 0 and float(exponent).is_integer() and int(exponent) % 2 == 1
+            return float("-inf") if negative else float("inf")
+        raise
+
+
+def _pw_neg(value):
+    return _pw_int(-value)
+
+
+def _pw_invert(value):
+    return _pw_int(~value)
+
+
+def _py2_int_of(value=0, *base):
+    return _pw_int(int(value, *base))
+
+
+class _Py2IntType(type):
+    """Metaclass of Python 2's int: isinstance excludes long; int() gives a long beyond 32 bits."""
+
+    def __instancecheck__(cls, value):
+        if cls is _py2_int:
+            return isinstance(value, int) and not isinstance(value, long)
+        return type.__instancecheck__(cls, value)
+
+    def __subclasscheck__(cls, klass):
+        if cls is _py2_int:
+            return issubclass(klass, int) and not issubclass(klass, long)
+        return type.__subclasscheck__(cls, klass)
+
+    def __call__(cls, *arguments, **keywords):
+        if cls is _py2_int:
+            return _py2_int_of(*arguments, **keywords)
+        return type.__call__(cls, *arguments, **keywords)
+
+    def __eq__(cls, other):
+        return type.__eq__(cls, other) is True or (cls is _py2_int and other is int)
+
+    def __hash__(cls):
+        return hash(int) if cls is _py2_int else type.__hash__(cls)
+
+
+class _py2_int(int, metaclass=_Py2IntType):
+    __slots__ = ()
+
+
+_py2_int.__name__ = _py2_int.__qualname__ = "int"
 
 
 def _pw_has_key(mapping, key):
@@ -173,22 +245,6 @@ def _pw_iterating(target, name):
     if isinstance(target, dict):
         return iter(getattr(target, name)())
     return getattr(target, "iter" + name)()
-
-
-def _pw_sort(target, cmp=None, key=None, reverse=False):
-    if cmp is not None:
-        key = _functools.cmp_to_key(cmp if key is None else (lambda a, b, k=key: cmp(k(a), k(b))))
-    return target.sort(key=key, reverse=reverse)
-
-
-def _py2_sorted(iterable, cmp=None, key=None, reverse=False):
-    if cmp is not None:
-        key = _functools.cmp_to_key(cmp if key is None else (lambda a, b, k=key: cmp(k(a), k(b))))
-    return _b.sorted(iterable, key=key, reverse=reverse)
-
-
-def _py2_cmp(left, right):
-    return (left > right) - (left < right)
 
 
 def _py2_round(number, digits=0):
@@ -228,17 +284,27 @@ def _py2_raw_input(prompt=""):
 
 
 _PY2_BUILTINS = {
-    "unicode": unicode, "long": long, "basestring": str, "xrange": _b.range, "unichr": _b.chr,
-    "reduce": _functools.reduce, "cmp": _py2_cmp, "round": _py2_round, "sorted": _py2_sorted,
+    "unicode": unicode, "long": long, "str": _py2_str, "basestring": _py2_basestring, "int": _py2_int,
+    "xrange": _b.range, "unichr": _b.chr, "format": _py2_format, "min": _py2_min, "max": _py2_max,
+    "reduce": _functools.reduce, "cmp": _py2_cmp3, "round": _py2_round, "sorted": _py2_sorted,
     "map": _py2_map, "filter": _py2_filter, "zip": lambda *iterables: list(_b.zip(*iterables)),
     "range": lambda *arguments: list(_b.range(*arguments)), "raw_input": _py2_raw_input,
     "apply": lambda function, arguments=(), keywords={}: function(*arguments, **keywords),
     "intern": lambda text: text,
     "_pw_div": _pw_div, "_pw_mod": _pw_mod, "_pw_has_key": _pw_has_key, "_pw_listing": _pw_listing,
     "_pw_iterating": _pw_iterating, "_pw_sort": _pw_sort, "_pw_long": long, "_pw_u": unicode,
+    "_pw_int": _pw_int, "_pw_pow": _pw_pow, "_pw_neg": _pw_neg, "_pw_invert": _pw_invert,
+    "_pw_lt": _pw_lt, "_pw_le": _pw_le, "_pw_gt": _pw_gt, "_pw_ge": _pw_ge, "_pw_chain": _pw_chain,
+    "_pw_method": _pw_method,
 }
 
 _ITERATING = {"iteritems": "items", "itervalues": "values", "iterkeys": "keys"}
+_ORDERING = {_ast.Lt: "_pw_lt", _ast.LtE: "_pw_le", _ast.Gt: "_pw_gt", _ast.GtE: "_pw_ge"}
+_COMPARISON_NAMES = {_ast.Lt: "<", _ast.LtE: "<=", _ast.Gt: ">", _ast.GtE: ">=", _ast.Eq: "==", _ast.NotEq: "!=",
+                     _ast.In: "in", _ast.NotIn: "not in", _ast.Is: "is", _ast.IsNot: "is not"}
+_OVERFLOWING = (_ast.Add, _ast.Sub, _ast.Mult, _ast.LShift, _ast.FloorDiv)
+_NO_ARGUMENTS = _ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None,
+                               defaults=[])
 
 
 def _name(identifier, node):
@@ -256,7 +322,30 @@ class _Py2Rewrite(_ast.NodeTransformer):
     def visit_Constant(self, node):
         if isinstance(node.value, str) and getattr(node, "kind", None) == "u":
             return _call("_pw_u", [node], node)
+        if type(node.value) is int and node.value > _INT_MAX:
+            return _call("_pw_long", [node], node)
         return node
+
+    def visit_UnaryOp(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, _ast.USub) and not (isinstance(node.operand, _ast.Constant)
+                                                   and type(node.operand.value) in (int, float)):
+            return _call("_pw_neg", [node.operand], node)
+        if isinstance(node.op, _ast.Invert):
+            return _call("_pw_invert", [node.operand], node)
+        return node
+
+    def visit_Compare(self, node):
+        self.generic_visit(node)
+        if not any(type(operator) in _ORDERING for operator in node.ops):
+            return node
+        if len(node.ops) == 1:
+            return _call(_ORDERING[type(node.ops[0])], [node.left, node.comparators[0]], node)
+        names = _ast.copy_location(_ast.Tuple(elts=[_ast.Constant(_COMPARISON_NAMES[type(operator)])
+                                                    for operator in node.ops], ctx=_ast.Load()), node)
+        thunks = [_ast.copy_location(_ast.Lambda(args=_NO_ARGUMENTS, body=operand), operand)
+                  for operand in node.comparators]
+        return _call("_pw_chain", [node.left, names] + thunks, node)
 
     def visit_JoinedStr(self, node):
         return node
@@ -267,6 +356,10 @@ class _Py2Rewrite(_ast.NodeTransformer):
             return _call("_pw_div", [node.left, node.right], node)
         if isinstance(node.op, _ast.Mod):
             return _call("_pw_mod", [node.left, node.right], node)
+        if isinstance(node.op, _ast.Pow):
+            return _call("_pw_pow", [node.left, node.right], node)
+        if isinstance(node.op, _OVERFLOWING):
+            return _call("_pw_int", [node], node)
         return node
 
     def visit_AugAssign(self, node):
@@ -289,8 +382,10 @@ class _Py2Rewrite(_ast.NodeTransformer):
             return _call("_pw_iterating", [function.value, _ast.Constant(_ITERATING[function.attr])], node)
         if function.attr in ("keys", "values", "items") and not node.args and not node.keywords:
             return _call("_pw_listing", [function.value, _ast.Constant(function.attr)], node)
-        if function.attr == "sort" and any(keyword.arg == "cmp" for keyword in node.keywords):
+        if function.attr == "sort":
             return _call("_pw_sort", [function.value] + node.args, node, node.keywords)
+        if function.attr in _PY2_COERCING_METHODS:
+            return _call("_pw_method", [function.value, _ast.Constant(function.attr)] + node.args, node, node.keywords)
         return node
 
 
