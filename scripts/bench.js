@@ -111,7 +111,7 @@ async function measureStages() {
 
 /** DESIGN §6 targets for one mix. The doubling ratio uses the fastest runs, the least noisy. */
 function verdict(bySize) {
-  const doublingRatio = round((bySize[2000].minTotalMs / bySize[1000].minTotalMs) * 100) / 100;
+  const doublingRatio = Math.round((bySize[2000].minTotalMs / bySize[1000].minTotalMs) * 100) / 100;
   return {
     doublingRatio,
     plan1000: bySize[1000].totalMs <= targets.plan1000Ms,

@@ -26,6 +26,7 @@ process.stdout.write(
     runs,
     phasesMs: median.phasesMs,
     totalMs: median.totalMs,
+    cpuMs: median.cpuMs,
     minTotalMs: measured[0].totalMs,
     maxTotalMs: measured[measured.length - 1].totalMs,
     firstRunMs: first.totalMs,
