@@ -319,12 +319,12 @@ describe("planDeployment", () => {
     const call = (object: unknown, method: string, ...args: unknown[]) =>
       ((object as HostObject).pyGetAttr(method) as (...a: unknown[]) => unknown)(...args);
     const table: Record<string, PyFunction> = {
-      first: (b) => {
+      "first(context, steps, delta)": (b) => {
         call(b.context, "setAttribute", "seen", ["web"]);
         const step = call(b.steps, "noop", new PyKeywords({ description: "first", order: 10 }));
         call(b.context, "addStepWithCheckpoint", step, b.delta, "DESTROY");
       },
-      second: (b) => {
+      "second(context, steps, deltas, delta)": (b) => {
         const seen = call(b.context, "getAttribute", "seen") as string[];
         call(b.context, "addStep", call(b.steps, "noop", new PyKeywords({ description: `after ${seen.join()}` })));
         expect("delta" in b).toBe(false);
@@ -332,8 +332,8 @@ describe("planDeployment", () => {
       },
     };
     const rules = [
-      scriptRule("First", "deployed", "first", { types: ["test.War"], operations: ["CREATE"] }),
-      scriptRule("Second", "plan", "second"),
+      scriptRule("First", "deployed", "first(context, steps, delta)", { types: ["test.War"], operations: ["CREATE"] }),
+      scriptRule("Second", "plan", "second(context, steps, deltas, delta)"),
     ];
     const { plan, diagnostics } = await planDeployment(input([web], rules, table));
     expect(diagnostics).toEqual([]);
@@ -345,9 +345,9 @@ describe("planDeployment", () => {
 
   it("reports a script step added to the context that is not a step", async () => {
     const table: Record<string, PyFunction> = {
-      bad: (b) => ((b.context as HostObject).pyGetAttr("addStep") as (s: unknown) => void)("text"),
+      "bad(context)": (b) => ((b.context as HostObject).pyGetAttr("addStep") as (s: unknown) => void)("text"),
     };
-    const result = await planDeployment(input([web], [scriptRule("Bad", "pre-plan", "bad")], table));
+    const result = await planDeployment(input([web], [scriptRule("Bad", "pre-plan", "bad(context)")], table));
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: "PW8002", rule: "Bad" })]);
     expect(result.diagnostics[0]!.message).toContain("context.addStep expects a step");
   });

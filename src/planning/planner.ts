@@ -115,6 +115,7 @@ function candidateRules(input: PlanningInput): Rule[] {
 class CompiledSources {
   private readonly expressions = new Map<SourceText, CompiledExpression>();
   private readonly scripts = new Map<SourceText, CompiledScript>();
+  private readonly bindingNames = new Map<CompiledExpression | CompiledScript, (name: string) => boolean>();
 
   constructor(private readonly python: PythonRuntime) {}
 
@@ -136,6 +137,24 @@ class CompiledSources {
       }
     }
     return failures;
+  }
+
+  /**
+   * The bindings interpreted code can reach: those whose name occurs in its source. Handing
+   * the interpreter a dozen unused service objects on every run costs more than the script.
+   * The fast path reads bindings in place, so it gets them all.
+   */
+  usedBindings(code: CompiledExpression | CompiledScript, bindings: Record<string, unknown>): Record<string, unknown> {
+    if ("fastPath" in code && code.fastPath) return bindings;
+    let uses = this.bindingNames.get(code);
+    if (!uses) {
+      const words = new Set(code.source.source.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+      uses = (name) => words.has(name);
+      this.bindingNames.set(code, uses);
+    }
+    const used: Record<string, unknown> = {};
+    for (const name in bindings) if (uses(name)) used[name] = bindings[name];
+    return used;
   }
 
   expression(text: SourceText, rule: string): CompiledExpression {
@@ -349,7 +368,9 @@ class PlanningRun {
 
   private conditionHolds(rule: Rule, text: SourceText, bindings: Record<string, unknown>): boolean {
     const expression = this.compiled.expression(text, rule.name);
-    const value = this.input.python.evaluate(expression, bindings, { rule: rule.name });
+    const value = this.input.python.evaluate(expression, this.compiled.usedBindings(expression, bindings), {
+      rule: rule.name,
+    });
     if (typeof value === "boolean") return value;
     const shown = this.input.python.evaluateForDisplay(expression, bindings, { rule: rule.name });
     throw new DiagnosticError([
@@ -363,14 +384,11 @@ class PlanningRun {
 
   /** Evaluation with the bindings of the rule being applied (step parameters, macros). */
   private evaluator(rule: Rule, bindings: Record<string, unknown>): ExpressionEvaluator {
-    return (text, extra) =>
-      this.input.python.evaluate(
-        this.compiled.expression(text, rule.name),
-        extra ? { ...bindings, ...extra } : bindings,
-        {
-          rule: rule.name,
-        },
-      );
+    return (text, extra) => {
+      const expression = this.compiled.expression(text, rule.name);
+      const all = extra ? { ...bindings, ...extra } : bindings;
+      return this.input.python.evaluate(expression, this.compiled.usedBindings(expression, all), { rule: rule.name });
+    };
   }
 
   private apply(rule: Rule, bindings: Record<string, unknown>, site: StepSite, evaluate: ExpressionEvaluator): void {
@@ -387,7 +405,8 @@ class PlanningRun {
       }
       case "script": {
         if (!rule.script) throw new PlanningFailure(`its planning script '${rule.scriptPath}' is not on the classpath`);
-        this.input.python.runScript(this.compiled.script(rule.script, rule.name), { ...bindings }, { rule: rule.name });
+        const script = this.compiled.script(rule.script, rule.name);
+        this.input.python.runScript(script, this.compiled.usedBindings(script, bindings), { rule: rule.name });
         return;
       }
       case "predefined": {
