@@ -9,7 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cli = path.join(root, "bin", "planwright.js");
 const home = path.join("examples", "petclinic");
 
-if (!existsSync(path.join(root, "dist", "cli", "main.js"))) {
+if (!existsSync(path.join(root, "dist", "cli", "planwright.js"))) {
   process.stderr.write("dist/ is missing; building first (npm run build)\n");
   const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
