@@ -75,4 +75,15 @@ describe("renderText", () => {
     expect(stepLines[0]).toBe(stepLines[2]);
     expect(stepLines[0]).toMatch(/\] {2}petclinic\.UndeployCache$/);
   });
+
+  it("keeps a description with line breaks on one line", () => {
+    const root = undeployPlan.root as InterleavedPlanBlock;
+    const plan: Plan = {
+      ...undeployPlan,
+      root: { ...root, steps: [{ ...root.steps[0], description: "Destroy old-cache\n  on tomcat" }] },
+    };
+    expect(renderText(plan, { types: fixtureTypes }).split("\n")[1]).toBe(
+      "  40  Destroy old-cache on tomcat  [checkpoint DESTROY]  petclinic.UndeployCache",
+    );
+  });
 });

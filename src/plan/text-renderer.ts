@@ -50,7 +50,7 @@ function widestStepLine(block: PlanBlock, depth: number, mask: SecretMask, order
     // Steps sit under the block's children guides (3 columns a level) plus 2 columns.
     const fixed = depth * 3 + 2 + orderWidth + 2;
     for (const step of block.steps) {
-      const width = fixed + displayWidth(mask.apply(step.description)) + markerWidth(step);
+      const width = fixed + displayWidth(oneLine(mask.apply(step.description))) + markerWidth(step);
       if (width > widest && width <= maximumRuleColumn) widest = width;
     }
     return widest;
@@ -61,7 +61,7 @@ function widestStepLine(block: PlanBlock, depth: number, mask: SecretMask, order
 
 function writeBlock(block: PlanBlock, ownPrefix: string, childPrefix: string, text: string, layout: Layout): string {
   const { c, color } = layout;
-  const description = layout.mask.apply(block.description);
+  const description = oneLine(layout.mask.apply(block.description));
   text += color
     ? `${c.dim(ownPrefix)}${kindColor(block.kind, c)}  ${c.bold(description)}\n`
     : `${ownPrefix}${block.kind}  ${description}\n`;
@@ -83,7 +83,7 @@ function writeBlock(block: PlanBlock, ownPrefix: string, childPrefix: string, te
 function writeStep(step: PlannedStep, indent: string, text: string, layout: Layout): string {
   const { c, color } = layout;
   const order = String(step.order).padStart(layout.orderWidth);
-  const description = layout.mask.apply(step.description);
+  const description = oneLine(layout.mask.apply(step.description));
   const marker = checkpointMarker(step);
   const width = displayWidth(indent) + order.length + 2 + displayWidth(description) + markerWidth(step);
   const gap = " ".repeat(Math.max(2, layout.ruleColumn - width + 2));
@@ -104,6 +104,11 @@ function checkpointMarker(step: PlannedStep): string | undefined {
 function markerWidth(step: PlannedStep): number {
   const marker = checkpointMarker(step);
   return marker ? 2 + displayWidth(marker) : 0;
+}
+
+/** One line per step and block, whatever an expression put in a description. */
+function oneLine(text: string): string {
+  return text.includes("\n") ? text.replace(/\s*\r?\n\s*/g, " ") : text;
 }
 
 function kindColor(kind: PlanBlock["kind"], c: Colors): string {
