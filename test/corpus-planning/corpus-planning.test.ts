@@ -87,13 +87,13 @@ class Synthesizer {
   instance(type: string, id: string, depth = 0): ConfigurationItem {
     const values: Record<string, CiValue> = {};
     for (const property of this.types.properties(type)) {
-      const value = this.value(property, id, depth);
+      const value = this.value(property, depth);
       if (value !== undefined) values[property.name] = value;
     }
     return { id, name: id.slice(id.lastIndexOf("/") + 1), type, values };
   }
 
-  private value(property: PropertyDescriptor, id: string, depth: number): CiValue | undefined {
+  private value(property: PropertyDescriptor, depth: number): CiValue | undefined {
     if (property.defaultValue !== undefined && property.defaultValue !== null) return property.defaultValue as CiValue;
     // An optional boolean is a checkbox in XL Deploy: unticked, it reads as False.
     if (property.kind === "boolean") return false;
