@@ -98,6 +98,9 @@ export class PyodideHost {
     const { loadPyodide } = await import("pyodide");
     const pyodide = await loadPyodide({
       jsglobals: {},
+      // A fixed hash seed: set and dict iteration order, and so any plan a script builds by
+      // iterating one, is the same on every run.
+      env: { PYTHONHASHSEED: "0" },
       stdout: (line) => options.log("info", line),
       stderr: (line) => options.log("warn", line),
     });

@@ -166,6 +166,9 @@ class _HostObject(object):
         return "<%s>" % self._js.pyTypeName
 
 
+_STR_ONLY_METHODS = frozenset(name for name in dir(str) if not name.startswith("_"))
+
+
 def _java_name_refuses(operation):
     def refuse(self, *arguments):
         raise TypeError("unsupported operation for %s: %s" % (type(self)._jython_name, operation))
@@ -188,6 +191,12 @@ class _JavaNameBehaviour(object):
     def __bool__(self):
         return True
 
+    def __getattribute__(self, name):
+        # Jython sees a Java object: none of str's methods.
+        if name in _STR_ONLY_METHODS:
+            raise AttributeError("'%s' object has no attribute '%s'" % (type(self)._jython_name, name))
+        return object.__getattribute__(self, name)
+
 
 class _CiType(_JavaNameBehaviour, str):
     """com.xebialabs.deployit.plugin.api.reflect.Type: equal to its name."""
@@ -204,10 +213,10 @@ class _CiType(_JavaNameBehaviour, str):
         return self.instanceOf(other)
 
     def getName(self):
-        return unicode(self.rsplit(".", 1)[-1])
+        return unicode(str.rsplit(self, ".", 1)[-1])
 
     def getPrefix(self):
-        return unicode(self.rsplit(".", 1)[0])
+        return unicode(str.rsplit(self, ".", 1)[0])
 
     def getDescriptor(self):
         return _pw_host.descriptor(str.__str__(self))
@@ -292,6 +301,8 @@ class _CI(object):
         self.__setattr__(name, value)
 
     def __contains__(self, name):
+        if not isinstance(name, str):
+            raise TypeError("CI property names are strings, not %s" % type(name).__name__)
         return bool(_pw_host.ciKnows(object.__getattribute__(self, "_js"), name))
 
     def __eq__(self, other):

@@ -6,7 +6,7 @@
  * `from __future__ import division` switches the division rewrite off, as in Python 2.
  */
 export const py2SemanticsSource = String.raw`
-import ast as _ast, builtins as _b, functools as _functools, math as _math
+import ast as _ast, builtins as _b, functools as _functools, math as _math, operator as _operator
 
 
 def _py2_quote(text, prefix):
@@ -94,6 +94,18 @@ class unicode(str):
     def __ne__(self, other):
         return str.__ne__(self, other)
 
+    def __lt__(self, other):
+        return NotImplemented if _is_java_name(other) else str.__lt__(self, other)
+
+    def __le__(self, other):
+        return NotImplemented if _is_java_name(other) else str.__le__(self, other)
+
+    def __gt__(self, other):
+        return NotImplemented if _is_java_name(other) else str.__gt__(self, other)
+
+    def __ge__(self, other):
+        return NotImplemented if _is_java_name(other) else str.__ge__(self, other)
+
     def encode(self, encoding="utf-8", errors="strict"):
         return str(self)
 
@@ -164,7 +176,7 @@ def _pw_div(left, right):
 def _pw_mod(left, right):
     if isinstance(left, str) and not _is_java_name(left):
         return _py2_percent(left, right)
-    return _pw_int(left % right)
+    return _ARITHMETIC["mod"](left, right)
 
 
 _INT_MIN, _INT_MAX = -2147483648, 2147483647
@@ -177,15 +189,32 @@ def _pw_int(value):
     return value
 
 
+def _py2_arithmetic(operation):
+    """A binary operator whose int result is a long when an operand is (bool + long too) or when it overflows."""
+    def apply(left, right):
+        result = operation(left, right)
+        if type(result) is int and (type(left) is long or type(right) is long or not _INT_MIN <= result <= _INT_MAX):
+            return long(result)
+        return result
+    return apply
+
+
+_ARITHMETIC = {name: _py2_arithmetic(getattr(_operator, name))
+               for name in ("add", "sub", "mul", "lshift", "floordiv", "mod")}
+
+
 def _pw_pow(base, exponent):
     try:
-        return _pw_int(base ** exponent)
+        return _py2_power(base, exponent)
     except OverflowError:
         # Jython's float power overflows to infinity instead of raising.
         if isinstance(base, float) or isinstance(exponent, float):
             negative = base < 0 and float(exponent).is_integer() and int(exponent) % 2 == 1
             return float("-inf") if negative else float("inf")
         raise
+
+
+_py2_power = _py2_arithmetic(_operator.pow)
 
 
 def _pw_neg(value):
@@ -248,6 +277,8 @@ def _pw_iterating(target, name):
 
 
 def _py2_round(number, digits=0):
+    if number != number or number in (float("inf"), float("-inf")):
+        return float(number)
     scale = 10 ** digits
     rounded = _math.floor(abs(number) * scale + 0.5) / scale
     return float(_math.copysign(rounded, number))
@@ -293,7 +324,8 @@ _PY2_BUILTINS = {
     "intern": lambda text: text,
     "_pw_div": _pw_div, "_pw_mod": _pw_mod, "_pw_has_key": _pw_has_key, "_pw_listing": _pw_listing,
     "_pw_iterating": _pw_iterating, "_pw_sort": _pw_sort, "_pw_long": long, "_pw_u": unicode,
-    "_pw_int": _pw_int, "_pw_pow": _pw_pow, "_pw_neg": _pw_neg, "_pw_invert": _pw_invert,
+    "_pw_add": _ARITHMETIC["add"], "_pw_sub": _ARITHMETIC["sub"], "_pw_mul": _ARITHMETIC["mul"],
+    "_pw_lshift": _ARITHMETIC["lshift"], "_pw_floordiv": _ARITHMETIC["floordiv"], "_pw_pow": _pw_pow, "_pw_neg": _pw_neg, "_pw_invert": _pw_invert,
     "_pw_lt": _pw_lt, "_pw_le": _pw_le, "_pw_gt": _pw_gt, "_pw_ge": _pw_ge, "_pw_chain": _pw_chain,
     "_pw_method": _pw_method,
 }
@@ -302,7 +334,8 @@ _ITERATING = {"iteritems": "items", "itervalues": "values", "iterkeys": "keys"}
 _ORDERING = {_ast.Lt: "_pw_lt", _ast.LtE: "_pw_le", _ast.Gt: "_pw_gt", _ast.GtE: "_pw_ge"}
 _COMPARISON_NAMES = {_ast.Lt: "<", _ast.LtE: "<=", _ast.Gt: ">", _ast.GtE: ">=", _ast.Eq: "==", _ast.NotEq: "!=",
                      _ast.In: "in", _ast.NotIn: "not in", _ast.Is: "is", _ast.IsNot: "is not"}
-_OVERFLOWING = (_ast.Add, _ast.Sub, _ast.Mult, _ast.LShift, _ast.FloorDiv)
+_OVERFLOWING = {_ast.Add: "_pw_add", _ast.Sub: "_pw_sub", _ast.Mult: "_pw_mul", _ast.LShift: "_pw_lshift",
+                _ast.FloorDiv: "_pw_floordiv"}
 _NO_ARGUMENTS = _ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None,
                                defaults=[])
 
@@ -358,8 +391,8 @@ class _Py2Rewrite(_ast.NodeTransformer):
             return _call("_pw_mod", [node.left, node.right], node)
         if isinstance(node.op, _ast.Pow):
             return _call("_pw_pow", [node.left, node.right], node)
-        if isinstance(node.op, _OVERFLOWING):
-            return _call("_pw_int", [node], node)
+        if type(node.op) in _OVERFLOWING:
+            return _call(_OVERFLOWING[type(node.op)], [node.left, node.right], node)
         return node
 
     def visit_AugAssign(self, node):

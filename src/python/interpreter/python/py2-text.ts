@@ -22,13 +22,20 @@ def _py2_float_str(number):
 
 
 def _py2_str_of(value):
-    """str(value) as Python 2 computes it (a plain str; unicode loses its type)."""
+    """str(value) as Python 2 computes it: a plain str; unicode must be ASCII."""
     kind = type(value)
     if kind is float:
         return _py2_float_str(value)
     if kind is _b.str:
         return value
+    if isinstance(value, unicode):
+        _b.str.encode(value, "ascii")
     return _b.str.__str__(value) if isinstance(value, _b.str) else _b.str(value)
+
+
+def _py2_text_of(value):
+    """What print and %s write: unicode as it is, anything else as str()."""
+    return value if isinstance(value, unicode) else _py2_str_of(value)
 
 
 def _is_java_name(value):
@@ -201,7 +208,7 @@ def _py2_percent(template, arguments):
         width = 0
         if index < length and template[index] == "*":
             width = next_argument()
-            if not isinstance(width, int):
+            if not isinstance(width, int) or isinstance(width, long):
                 raise TypeError("* wants int")
             if width < 0:
                 flags, width = flags + "-", -width
@@ -215,7 +222,7 @@ def _py2_percent(template, arguments):
             index += 1
             if index < length and template[index] == "*":
                 precision = next_argument()
-                if not isinstance(precision, int):
+                if not isinstance(precision, int) or isinstance(precision, long):
                     raise TypeError("* wants int")
                 precision = max(0, precision)
                 index += 1
@@ -246,7 +253,7 @@ def _py2_percent(template, arguments):
         if conversion == "s":
             if isinstance(value, unicode):
                 unicode_result = True
-            text = _py2_str_of(value)
+            text = _py2_text_of(value)
             if precision is not None:
                 text = text[:precision]
         elif conversion == "r":
@@ -274,13 +281,23 @@ def _py2_format(value, spec=""):
     kind = type(value)
     if kind is float and spec == "":
         return _py2_float_str(value)
+    if kind is bool:
+        # Jython formats a bool as the int it is.
+        return _b.format(int(value), spec)
     if kind.__format__ is object.__format__:
         return _b.format(_py2_str_of(value), spec)
     return _b.format(value, spec)
 
 
 class _Py2Formatter(_string_module.Formatter):
+    """str.format of Python 2; a str template (not unicode) needs ASCII unicode arguments."""
+
+    def __init__(self, ascii_arguments):
+        self.ascii_arguments = ascii_arguments
+
     def format_field(self, value, spec):
+        if self.ascii_arguments and isinstance(value, unicode):
+            _b.str.encode(value, "ascii")
         return _py2_format(value, spec)
 
     def convert_field(self, value, conversion):
@@ -293,7 +310,8 @@ class _Py2Formatter(_string_module.Formatter):
         raise ValueError("Unknown conversion specifier %s" % conversion)
 
 
-_PY2_FORMATTER = _Py2Formatter()
+_PY2_STR_FORMATTER = _Py2Formatter(True)
+_PY2_UNICODE_FORMATTER = _Py2Formatter(False)
 
 # str methods whose result turns unicode when an argument is unicode (Python 2 coerces the str).
 _PY2_COERCING_METHODS = frozenset(("join", "replace", "split", "rsplit", "strip", "lstrip", "rstrip", "partition",
@@ -304,7 +322,7 @@ def _pw_method(target, name, *arguments, **keywords):
     """target.name(*arguments) for a coercing str method name, with Python 2's str/unicode rules."""
     if type(target) is _b.str:
         if name == "format":
-            return _PY2_FORMATTER.vformat(target, arguments, keywords)
+            return _PY2_STR_FORMATTER.vformat(target, arguments, keywords)
         if name == "join":
             items = list(arguments[0]) if len(arguments) == 1 and not keywords else None
             if items is not None:
@@ -315,6 +333,6 @@ def _pw_method(target, name, *arguments, **keywords):
             return _as_unicode(result)
         return result
     if name == "format" and isinstance(target, unicode):
-        return unicode(_PY2_FORMATTER.vformat(target, arguments, keywords))
+        return unicode(_PY2_UNICODE_FORMATTER.vformat(target, arguments, keywords))
     return getattr(target, name)(*arguments, **keywords)
 `;

@@ -178,7 +178,7 @@ _RULE_BUILTINS = {name: value for name, value in _b.__dict__.items()
 _RULE_BUILTINS["__build_class__"] = _b.__build_class__
 _RULE_BUILTINS.update(_PY2_BUILTINS)
 _RULE_BUILTINS.update({"__import__": _guarded_import, "reload": _reload, "wrap": wrap, "Type": _CiType,
-                       "print": lambda *values, **options: _b.print(*map(_py2_str_of, values), file=options.get("file") or _stdout,
+                       "print": lambda *values, **options: _b.print(*map(_py2_text_of, values), file=options.get("file") or _stdout,
                                                                     end=options.get("end", "\n"),
                                                                     sep=options.get("sep", " "))})
 
