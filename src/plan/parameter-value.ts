@@ -3,7 +3,8 @@ import type { SecretMask } from "./secret-mask.js";
 
 /**
  * A step parameter as plain JSON (DESIGN §2.4): CIs become their id, maps objects, sets and
- * lists arrays, strings pass through the secret mask; anything else is shown as its text.
+ * lists arrays, dates ISO 8601, strings pass through the secret mask; anything else is shown
+ * as its text (a Python object as its repr).
  */
 export function parameterJson(value: unknown, mask: SecretMask): unknown {
   if (value === null || value === undefined) return null;
@@ -22,6 +23,7 @@ export function parameterJson(value: unknown, mask: SecretMask): unknown {
       return String(value);
   }
   if (isConfigurationItem(value)) return value.id;
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value) || value instanceof Set) return [...value].map((item) => parameterJson(item, mask));
   if (value instanceof Map) {
     const result: Record<string, unknown> = {};
