@@ -48,6 +48,13 @@ describe("the PetClinic demo", () => {
     });
   }
 
+  it("is shown in the README as it is", () => {
+    const readme = readFileSync(path.resolve(here, "../../README.md"), "utf8");
+    for (const name of Object.keys(requests)) {
+      expect(readme).toContain(readFileSync(path.join(here, `petclinic-${name}.baseline.txt`), "utf8").trimEnd());
+    }
+  });
+
   it("plans 1.0 without the Python interpreter, so the cold plan stays fast", async () => {
     const fresh = loadPlanningHome(home);
     await planRequest(fresh, requests["initial-1.0"]);
