@@ -1,9 +1,9 @@
 import type { PyodideAPI } from "pyodide";
-import { isConfigurationItem } from "../../repository/model.js";
+import { type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { SourceText } from "../../rules/model.js";
 import type { TypeRegistry } from "../../types/model.js";
 import { isHostObject, PyKeywords } from "../host-object.js";
-import { toHost } from "../values/ci-bridge.js";
+import { setCiProperty, toHost } from "../values/ci-bridge.js";
 import {
   isDelta,
   isDeltaSpecification,
@@ -226,11 +226,7 @@ function hostModule(options: PyodideHostOptions): Record<string, unknown> {
       return types.property(ci.type, name) !== undefined;
     },
     ciValueNames: (ci: { values: Record<string, unknown> }) => Object.keys(ci.values),
-    ciSet(ci: { values: Record<string, unknown> }, name: string, value: unknown): void {
-      const plain = toCiValue(value);
-      if (plain === null) delete ci.values[name];
-      else ci.values[name] = plain;
-    },
+    ciSet: (ci: ConfigurationItem, name: string, value: unknown) => setCiProperty(ci, name, value),
     isSubtypeOf: (name: string, ancestor: string) => types.isSubtypeOf(name, ancestor),
     descriptor: () => undefined,
     hostGet: (host: { pyGetAttr(name: string): unknown }, name: string) => host.pyGetAttr(name),
@@ -287,16 +283,4 @@ function kind(value: unknown): Kind {
   const prototype = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) return Kind.Dict;
   return Kind.Other;
-}
-
-/** A value written to a CI property from Python, as the repository stores it (CiValue). */
-function toCiValue(value: unknown): unknown {
-  const plain = toHost(value);
-  if (plain instanceof Map) {
-    const record: Record<string, string> = {};
-    for (const [key, item] of plain) record[String(key)] = String(item);
-    return record;
-  }
-  if (plain instanceof Set) return [...plain];
-  return plain;
 }

@@ -301,9 +301,8 @@ class _CI(object):
         self.__setattr__(name, value)
 
     def __contains__(self, name):
-        if not isinstance(name, str):
-            raise TypeError("CI property names are strings, not %s" % type(name).__name__)
-        return bool(_pw_host.ciKnows(object.__getattribute__(self, "_js"), name))
+        # A Java object is not a container in Jython (ci.values is).
+        raise TypeError("argument of type 'CI' is not iterable")
 
     def __eq__(self, other):
         return isinstance(other, _CI) and other._js.id == self._js.id

@@ -19,6 +19,8 @@ def _jython_type_name(value):
 
 def _py2_cmp3(left, right):
     """cmp(left, right) as Jython 2.7 computes it: -1, 0 or 1."""
+    if isinstance(left, (set, frozenset)) or isinstance(right, (set, frozenset)):
+        raise TypeError("cannot compare sets using cmp()")
     if left is right:
         return 0
     if _pw_eq(left, right):
@@ -108,6 +110,13 @@ def _py2_ordering(native, wanted):
         except TypeError:
             if isinstance(left, (set, frozenset)) or isinstance(right, (set, frozenset)):
                 raise TypeError("can only compare to a set")
+            kind = type(left)
+            if (kind is list or kind is tuple) and kind is type(right):
+                # As Python 2: the first items that differ decide, with this same operator.
+                for left_item, right_item in zip(left, right):
+                    if not _pw_eq(left_item, right_item):
+                        return compare(left_item, right_item)
+                return native(len(left), len(right))
             return wanted(_py2_default_cmp(left, right))
     return compare
 

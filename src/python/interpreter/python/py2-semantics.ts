@@ -6,7 +6,10 @@
  * `from __future__ import division` switches the division rewrite off, as in Python 2.
  */
 export const py2SemanticsSource = String.raw`
-import ast as _ast, builtins as _b, functools as _functools, math as _math, operator as _operator
+import ast as _ast, builtins as _b, decimal as _decimal, functools as _functools, math as _math
+import operator as _operator
+
+_ROUND_CONTEXT = _decimal.Context(prec=1200)
 
 
 def _py2_quote(text, prefix):
@@ -93,6 +96,11 @@ class unicode(str):
 
     def __ne__(self, other):
         return str.__ne__(self, other)
+
+    def __contains__(self, item):
+        if _is_java_name(item):
+            raise TypeError("'in <string>' requires string as left operand, not %s" % type(item)._jython_name)
+        return str.__contains__(self, item)
 
     def __lt__(self, other):
         return NotImplemented if _is_java_name(other) else str.__lt__(self, other)
@@ -277,11 +285,18 @@ def _pw_iterating(target, name):
 
 
 def _py2_round(number, digits=0):
-    if number != number or number in (float("inf"), float("-inf")):
-        return float(number)
-    scale = 10 ** digits
-    rounded = _math.floor(abs(number) * scale + 0.5) / scale
-    return float(_math.copysign(rounded, number))
+    """Jython's round(): half away from zero on the float's exact decimal value; no negative zero
+    except for values so small that Jython decides they round to zero before computing."""
+    if not isinstance(number, (int, float)):
+        raise TypeError("a float is required")
+    number = float(number)
+    if number != number or number in (float("inf"), float("-inf")) or number == 0.0 or digits > 1000:
+        return number
+    if _math.frexp(number)[1] - 1 < _math.ceil(-digits * _math.log2(10)) - 2:
+        return _math.copysign(0.0, number)
+    quantum = _decimal.Decimal(1).scaleb(-digits)
+    rounded = float(_decimal.Decimal(number).quantize(quantum, _decimal.ROUND_HALF_UP, _ROUND_CONTEXT))
+    return rounded if rounded else 0.0
 
 
 def _py2_map(function, *iterables):
@@ -315,7 +330,7 @@ def _py2_raw_input(prompt=""):
 
 
 _PY2_BUILTINS = {
-    "unicode": unicode, "long": long, "str": _py2_str, "basestring": _py2_basestring, "int": _py2_int,
+    "unicode": unicode, "long": long, "str": _py2_str, "repr": _py2_repr, "basestring": _py2_basestring, "int": _py2_int,
     "xrange": _b.range, "unichr": _b.chr, "format": _py2_format, "min": _py2_min, "max": _py2_max,
     "reduce": _functools.reduce, "cmp": _py2_cmp3, "round": _py2_round, "sorted": _py2_sorted,
     "map": _py2_map, "filter": _py2_filter, "zip": lambda *iterables: list(_b.zip(*iterables)),

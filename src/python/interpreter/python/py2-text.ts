@@ -21,6 +21,25 @@ def _py2_float_str(number):
     return text
 
 
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _py2_repr(value):
+    """repr(value) with Python 2's set([...]) form, also inside lists, tuples and dicts."""
+    kind = type(value)
+    if kind is list:
+        return "[" + ", ".join(_py2_repr(item) for item in value) + "]"
+    if kind is tuple:
+        if len(value) == 1:
+            return "(" + _py2_repr(value[0]) + ",)"
+        return "(" + ", ".join(_py2_repr(item) for item in value) + ")"
+    if kind is dict:
+        return "{" + ", ".join(_py2_repr(key) + ": " + _py2_repr(item) for key, item in value.items()) + "}"
+    if kind is set or kind is frozenset:
+        return kind.__name__ + "([" + ", ".join(_py2_repr(item) for item in value) + "])"
+    return repr(value)
+
+
 def _py2_str_of(value):
     """str(value) as Python 2 computes it: a plain str; unicode must be ASCII."""
     kind = type(value)
@@ -28,6 +47,8 @@ def _py2_str_of(value):
         return _py2_float_str(value)
     if kind is _b.str:
         return value
+    if kind in _CONTAINERS:
+        return _py2_repr(value)
     if isinstance(value, unicode):
         _b.str.encode(value, "ascii")
     return _b.str.__str__(value) if isinstance(value, _b.str) else _b.str(value)
@@ -257,7 +278,7 @@ def _py2_percent(template, arguments):
             if precision is not None:
                 text = text[:precision]
         elif conversion == "r":
-            text = repr(value)
+            text = _py2_repr(value)
             if precision is not None:
                 text = text[:precision]
         elif conversion in "diuoxX":
@@ -304,7 +325,7 @@ class _Py2Formatter(_string_module.Formatter):
         if conversion == "s":
             return _py2_str_of(value)
         if conversion == "r":
-            return repr(value)
+            return _py2_repr(value)
         if conversion is None:
             return value
         raise ValueError("Unknown conversion specifier %s" % conversion)
