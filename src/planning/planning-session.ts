@@ -26,6 +26,8 @@ export interface PlanningHome {
   python: PythonRuntime;
   /** The workspace's and the rules' diagnostics. */
   diagnostics: Diagnostic[];
+  /** The plugins' and the rules files' share of `diagnostics` (for `plan --watch`'s rescan). */
+  ruleDiagnostics: Diagnostic[];
 }
 
 export interface LoadPlanningHomeOptions {
@@ -61,7 +63,18 @@ export function loadPlanningHome(home: string, options: LoadPlanningHomeOptions 
     steps: loaded.steps,
     python,
     diagnostics: [...workspace.diagnostics, ...plugins.diagnostics, ...loaded.diagnostics],
+    ruleDiagnostics: [...plugins.diagnostics, ...loaded.diagnostics],
   };
+}
+
+/**
+ * The manual's rescan rule applied to a fresh load: when the rules have errors but `previous`
+ * loaded cleanly, plan with the previous rule set (the errors are still reported). Anything
+ * else in the home (types, repository) is always taken fresh.
+ */
+export function keepPreviousRulesOnError(fresh: PlanningHome, previous: PlanningHome | undefined): PlanningHome {
+  if (!previous || !hasErrors(fresh.ruleDiagnostics) || hasErrors(fresh.workspace.diagnostics)) return fresh;
+  return { ...fresh, rules: previous.rules, steps: previous.steps, diagnostics: fresh.workspace.diagnostics };
 }
 
 /** `import rules.helpers` finds `rules/helpers.py` or `rules/helpers/__init__.py` on the classpath. */

@@ -16,7 +16,7 @@ let home: string;
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 describe("plan --watch", () => {
-  it("plans again soon after a rules file changes, and keeps going after a broken edit", async () => {
+  it("plans again soon after a rules file changes, and keeps the previous rules after a broken edit", async () => {
     home = mkdtempSync(path.join(os.tmpdir(), "planwright-watch-"));
     cpSync(base, home, { recursive: true });
     const rulesFile = path.join(home, "ext", "xl-rules.xml");
@@ -40,8 +40,11 @@ describe("plan --watch", () => {
       writeFileSync(rulesFile, rules("Second version"));
       await waitFor(() => out.join("").includes("Second version"), 5000);
       expect(Date.now() - changed).toBeLessThan(500);
+      out.length = 0;
       writeFileSync(rulesFile, rules("<broken"));
-      await waitFor(() => err.join("").includes("error PW"), 5000);
+      await waitFor(() => err.join("").includes("planning with the previous rules"), 5000);
+      expect(err.join("")).toMatch(/ext\/xl-rules\.xml:\d+:\d+ error PW1001/);
+      await waitFor(() => out.join("").includes("Second version"), 5000);
       writeFileSync(rulesFile, rules("Third version"));
       await waitFor(() => out.join("").includes("Third version"), 5000);
     } finally {

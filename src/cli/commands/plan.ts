@@ -1,9 +1,14 @@
 import { Option } from "commander";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
 import type { Plan, PlanBlock } from "../../plan/model.js";
 import { type PlanFormat, planFormats, renderPlan } from "../../plan/render.js";
 import { watchHome } from "../../planning/home-watcher.js";
-import { loadPlanningHome, planRequest } from "../../planning/planning-session.js";
-import type { PythonRuntime } from "../../python/api.js";
+import {
+  keepPreviousRulesOnError,
+  loadPlanningHome,
+  type PlanningHome,
+  planRequest,
+} from "../../planning/planning-session.js";
 import type { DeploymentRequest } from "../../specification/model.js";
 import { reportDiagnostics, resolveHome, useColor, writeData } from "../io.js";
 import type { CommandRegistration } from "../main.js";
@@ -48,13 +53,11 @@ export const registerPlan: CommandRegistration = (program, setExit) => {
 };
 
 /** Plans and prints once; returns the exit code. */
-async function planOnce(
-  home: string,
-  request: DeploymentRequest,
-  options: PlanOptions,
-  python?: PythonRuntime,
-): Promise<number> {
-  const planningHome = loadPlanningHome(home, { log: scriptLog, ...(python ? { python } : {}) });
+async function planOnce(home: string, request: DeploymentRequest, options: PlanOptions): Promise<number> {
+  return planAndPrint(loadPlanningHome(home, { log: scriptLog }), request, options);
+}
+
+async function planAndPrint(planningHome: PlanningHome, request: DeploymentRequest, options: PlanOptions) {
   const result = await planRequest(planningHome, request, { log: scriptLog });
   reportDiagnostics(result.diagnostics, !options.color);
   if (!result.plan) return 1;
@@ -74,7 +77,8 @@ function hasChanges(plan: Plan): boolean {
 /**
  * `--watch`: plans now and after every change of a file of the home (within ~100 ms, or on
  * planner.conf's `xl.file-watch.interval` when set), until interrupted. The Python runtime
- * is kept, so the interpreter loads at most once.
+ * is kept, so the interpreter loads at most once. A rescan whose rules have errors reports
+ * them and keeps planning with the last rule set that loaded cleanly (manual, "Rescan").
  */
 export async function watchPlans(
   home: string,
@@ -85,7 +89,18 @@ export async function watchPlans(
   const first = loadPlanningHome(home, { log: scriptLog });
   const python = first.python;
   const interval = first.workspace.settings.fileWatchIntervalMs;
-  let running: Promise<unknown> = planOnce(home, request, options, python);
+  let lastGood = hasErrors(first.ruleDiagnostics) ? undefined : first;
+  const planWatched = (planningHome: PlanningHome) => {
+    const effective = keepPreviousRulesOnError(planningHome, lastGood);
+    if (effective !== planningHome) {
+      reportDiagnostics(planningHome.ruleDiagnostics, !options.color);
+      process.stderr.write(
+        "planwright: the rules have errors; planning with the previous rules until they are fixed\n",
+      );
+    } else if (!hasErrors(planningHome.ruleDiagnostics)) lastGood = planningHome;
+    return planAndPrint(effective, request, options);
+  };
+  let running: Promise<unknown> = planWatched(first);
   let again = false;
   const replan = () => {
     if (again) return;
@@ -93,7 +108,7 @@ export async function watchPlans(
     running = running.then(() => {
       again = false;
       process.stderr.write(`planwright: change detected, planning again (${new Date().toLocaleTimeString()})\n`);
-      return planOnce(home, request, options, python);
+      return planWatched(loadPlanningHome(home, { log: scriptLog, python }));
     });
   };
   const stop = watchHome(home, interval, replan);
