@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../support/run-cli.js";
 
 /**
  * Whole-scenario tests: each folder here with a `request.json` holds a `home/` and a
@@ -61,21 +61,9 @@ function buildHome(folder: string, base: string | undefined): string {
 
 /** Runs the CLI in this process, capturing what it writes. */
 async function run(args: string[], home: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const writeOut = process.stdout.write;
-  const writeErr = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
-  let exitCode: number;
-  try {
-    exitCode = await main(args);
-  } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
-  }
-  const stdout = out.join("").replaceAll(home, "<home>");
-  const stderr = err.join("").replaceAll(home, "<home>");
+  const { code: exitCode, stdout: rawOut, stderr: rawErr } = await runCli(args);
+  const stdout = rawOut.replaceAll(home, "<home>");
+  const stderr = rawErr.replaceAll(home, "<home>");
   const shownArgs = args.filter((arg, i) => arg !== home && args[i - 1] !== "--home" && arg !== "--home");
   const report = `$ planwright ${shownArgs.join(" ")}\nexit ${exitCode}\n--- stdout\n${stdout}--- stderr\n${stderr}`;
   return { exitCode, stdout, report };

@@ -3,26 +3,10 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadHome, rulesXml, testSynthetic, writeHome } from "../../../test/rules/rules-home.js";
-import { main } from "../main.js";
+import { runCli } from "../../../test/support/run-cli.js";
 import { rulesText } from "./rules.js";
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
-
-afterEach(() => vi.restoreAllMocks());
+const run = runCli;
 
 function home(): string {
   const folder = writeHome({

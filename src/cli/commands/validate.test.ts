@@ -3,26 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../../test/support/run-cli.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { main } from "../main.js";
 
 const example = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../examples/petclinic");
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** A copy of the example with some files replaced or added. */
 function exampleWith(files: Record<string, string>): string {
@@ -36,8 +22,6 @@ function exampleWith(files: Record<string, string>): string {
 }
 
 const env = (body: string) => `apiVersion: xl-deploy/v1\nkind: Environments\nspec:\n${body}`;
-
-afterEach(() => vi.restoreAllMocks());
 
 describe("planwright validate", () => {
   it("reports nothing for the PetClinic example and exits 0", async () => {
