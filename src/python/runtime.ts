@@ -10,8 +10,15 @@ import type {
   PythonRuntimeOptions,
 } from "./api.js";
 import { compileFastExpression, type FastExpression } from "./fastpath/fast-expression.js";
+import { compileFastScript, type FastScript, pythonLineOf, ScriptTimeout } from "./fastpath/fast-script.js";
 import { displayValue } from "./interpreter/display.js";
-import { type PluginModuleSource, PyodideHost, type PythonCode, PythonFailure } from "./interpreter/pyodide-host.js";
+import {
+  type PluginModuleSource,
+  PyodideHost,
+  type PyodideHostOptions,
+  type PythonCode,
+  PythonFailure,
+} from "./interpreter/pyodide-host.js";
 import { type PythonEnvironment, toHost } from "./values/ci-bridge.js";
 import { PythonException } from "./values/python-exception.js";
 
@@ -24,7 +31,12 @@ export interface PlanwrightRuntimeOptions extends PythonRuntimeOptions {
 
 /** A PythonRuntime that also says how often each path was taken (benchmarks, tests). */
 export interface PlanwrightRuntime extends PythonRuntime {
-  readonly statistics: { fastEvaluations: number; interpreterEvaluations: number; scriptRuns: number };
+  readonly statistics: {
+    fastEvaluations: number;
+    interpreterEvaluations: number;
+    scriptRuns: number;
+    fastScriptRuns: number;
+  };
 }
 
 interface Expression extends CompiledExpression {
@@ -33,37 +45,57 @@ interface Expression extends CompiledExpression {
 }
 
 interface Script extends CompiledScript {
+  /** Same meaning as CompiledExpression.fastPath (the planner hands fast code all bindings). */
+  readonly fastPath: boolean;
+  readonly fast: FastScript | undefined;
   code: PythonCode | undefined;
 }
 
 /**
- * The Jython-compatible runtime (DESIGN §4): expressions take the fast path when it accepts
- * them and Pyodide otherwise; scripts always run in Pyodide. Compiled forms are cached by
- * source and position, so each source compiles once per process. The interpreter loads only
- * on `load()`; until then, sources that need it are compiled when they first run, so a
- * syntax error in them surfaces from `evaluate`/`runScript` as a DiagnosticError.
+ * One Pyodide per process, shared by every runtime (it takes seconds to start); each run
+ * re-binds it to its runtime's types, log and classpath.
+ */
+let sharedHost: Promise<PyodideHost> | undefined;
+let loadedHost: PyodideHost | undefined;
+/** Names of compiled code, unique in the process because the interpreter is. */
+let compiledCount = 0;
+
+/**
+ * The Jython-compatible runtime (DESIGN §4): expressions and planning scripts take the fast
+ * path when it accepts them and Pyodide otherwise. Compiled forms are cached by source and
+ * position, so each source compiles once per runtime. The interpreter loads only on
+ * `load()`; until then, sources that need it are compiled when they first run, so a syntax
+ * error in them surfaces from `evaluate`/`runScript` as a DiagnosticError.
  */
 export function createPythonRuntime(options: PlanwrightRuntimeOptions): PlanwrightRuntime {
   return new Runtime(options);
 }
 
 class Runtime implements PlanwrightRuntime {
-  private host: PyodideHost | undefined;
   private loading: Promise<void> | undefined;
   private readonly expressions = new Map<string, Expression>();
   private readonly scripts = new Map<string, Script>();
   private readonly environment: PythonEnvironment;
   private readonly timeLimitMs: number;
-  private compiledCount = 0;
-  readonly statistics = { fastEvaluations: 0, interpreterEvaluations: 0, scriptRuns: 0 };
+  private readonly hostOptions: PyodideHostOptions;
+  private readonly log: NonNullable<PythonRuntimeOptions["log"]>;
+  readonly statistics = { fastEvaluations: 0, interpreterEvaluations: 0, scriptRuns: 0, fastScriptRuns: 0 };
 
-  constructor(private readonly options: PlanwrightRuntimeOptions) {
+  constructor(options: PlanwrightRuntimeOptions) {
     this.environment = { types: options.types };
     this.timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs;
+    this.log = options.log ?? (() => {});
+    this.hostOptions = { types: options.types, log: this.log, resolveModule: options.resolveModule };
   }
 
   get interpreterLoaded(): boolean {
     return this.host !== undefined;
+  }
+
+  /** The process's interpreter once loaded, bound to this runtime. */
+  private get host(): PyodideHost | undefined {
+    loadedHost?.bind(this.hostOptions);
+    return loadedHost;
   }
 
   compileExpression(text: SourceText, options: EvaluationOptions = {}): CompiledExpression | Diagnostic {
@@ -85,8 +117,9 @@ class Runtime implements PlanwrightRuntime {
     const key = sourceKey(text);
     const cached = this.scripts.get(key);
     if (cached) return cached;
-    const script: Script = { source: text, code: undefined };
-    if (this.host) {
+    const fast = compileFastScript(text.source);
+    const script: Script = { source: text, fastPath: fast !== undefined, fast, code: undefined };
+    if (!fast && this.host) {
       const code = this.host.compile(text, "exec", this.uniqueName(text));
       if (code instanceof PythonFailure) return this.failureDiagnostic(code, text, options);
       script.code = code;
@@ -100,13 +133,10 @@ class Runtime implements PlanwrightRuntime {
   }
 
   load(): Promise<void> {
-    this.loading ??= PyodideHost.start({
-      types: this.options.types,
-      log: this.options.log ?? (() => {}),
-      resolveModule: this.options.resolveModule,
-    }).then(
+    sharedHost ??= PyodideHost.start(this.hostOptions);
+    this.loading ??= sharedHost.then(
       (host) => {
-        this.host = host;
+        loadedHost = host;
       },
       (error: unknown) => {
         throw new DiagnosticError([
@@ -131,11 +161,63 @@ class Runtime implements PlanwrightRuntime {
 
   runScript(compiled: CompiledScript, bindings: Record<string, unknown>, options: EvaluationOptions = {}): void {
     const script = compiled as Script;
+    if (script.fast) {
+      this.runFastScript(script.fast, script.source, bindings, options);
+      return;
+    }
     const host = this.requireHost();
     script.code ??= this.compileOrThrow(host, script.source, "exec", options);
     this.statistics.scriptRuns++;
     const result = host.run(script.code, bindings, this.timeLimitMs);
     if (result instanceof PythonFailure) this.throwFailure(result, script.source, options);
+  }
+
+  /**
+   * A fast script needs no watchdog: it has no `while`, no functions and so no recursion,
+   * and its loops walk finite collections, checking the deadline as they go. Its failures
+   * become the diagnostics the interpreter would give.
+   */
+  private runFastScript(
+    fast: FastScript,
+    text: SourceText,
+    bindings: Record<string, unknown>,
+    options: EvaluationOptions,
+  ): void {
+    this.statistics.scriptRuns++;
+    this.statistics.fastScriptRuns++;
+    const env = { types: this.environment.types, log: this.log, deadline: Date.now() + this.timeLimitMs };
+    try {
+      fast.run(bindings, env);
+    } catch (error) {
+      if (error instanceof DiagnosticError) throw error;
+      const args: MessageArguments = { subject: subject(options) };
+      if (error instanceof ScriptTimeout) {
+        throw new DiagnosticError([
+          diagnostic("PW6053", { ...args, message: "", limit: this.timeLimitMs }, at(text, options)),
+        ]);
+      }
+      if (error instanceof PythonException) {
+        const line = pythonLineOf(error);
+        const where = {
+          file: text.location.file,
+          line: line === undefined ? text.location.line : (text.location.line ?? 1) + line - 1,
+          rule: options.rule,
+        };
+        throw new DiagnosticError([
+          diagnostic("PW6050", { ...args, pythonType: error.pythonType, message: error.message }, where),
+        ]);
+      }
+      // What a host function threw reaches the interpreter's caller the same way (PythonFailure "host").
+      const pythonType = error instanceof Error ? error.name : "JavaException";
+      const message = error instanceof Error ? error.message : String(error);
+      throw new DiagnosticError([
+        diagnostic(
+          "PW6050",
+          { ...args, pythonType, message },
+          { file: text.location.file, line: text.location.line, rule: options.rule },
+        ),
+      ]);
+    }
   }
 
   /** The result in the value model (values/model.ts). */
@@ -181,8 +263,8 @@ class Runtime implements PlanwrightRuntime {
   }
 
   private uniqueName(text: SourceText): string {
-    this.compiledCount++;
-    return `${text.location.file}#${this.compiledCount}`;
+    compiledCount++;
+    return `${text.location.file}#${compiledCount}`;
   }
 
   private throwFailure(failure: PythonFailure, text: SourceText, options: EvaluationOptions): never {

@@ -44,7 +44,7 @@ export interface FastExpression {
   evaluate(scope: Readonly<Record<string, unknown>>, env: FastEnvironment): PyValue;
 }
 
-type Evaluator = (scope: Readonly<Record<string, unknown>>, env: FastEnvironment) => PyValue;
+export type Evaluator = (scope: Readonly<Record<string, unknown>>, env: FastEnvironment) => PyValue;
 
 /**
  * Compiles an expression of the fast-path subset (DESIGN §4), or returns undefined when it
@@ -56,7 +56,7 @@ export function compileFastExpression(source: string): FastExpression | undefine
   if (text === "") return undefined;
   let evaluator: Evaluator;
   try {
-    evaluator = compile(parseExpression(text));
+    evaluator = new ExpressionCompiler().compile(parseExpression(text));
   } catch (error) {
     if (error instanceof Decline) return undefined;
     throw error;
@@ -64,75 +64,195 @@ export function compileFastExpression(source: string): FastExpression | undefine
   return { source, evaluate: evaluator };
 }
 
-function compile(node: Node): Evaluator {
-  switch (node.kind) {
-    case "constant": {
-      const value = node.value;
-      return () => value;
-    }
-    case "name":
-      return compileName(node.id);
-    case "attribute": {
-      const object = compile(node.object);
-      const name = node.name;
-      if (unimplementedMethods.has(name)) throw new Decline(`method ${name}`);
-      return (scope, env) => getAttribute(object(scope, env), name, env);
-    }
-    case "subscript":
-      return compileSubscript(node.object, node.index);
-    case "slice":
-      throw new Decline("slice outside subscript");
-    case "call":
-      return compileCall(node);
-    case "binary": {
-      if (node.operator === "%" && node.left.kind === "constant" && isText(node.left.value)) {
-        return compilePercentFormat(node.left.value, node.right);
+/**
+ * Compiles syntax trees to closures. Planning scripts (fast-script.ts) extend it with their
+ * own names, calls and targets; what it compiles here is the expression subset.
+ */
+export class ExpressionCompiler {
+  compile(node: Node): Evaluator {
+    const compile = (child: Node): Evaluator => this.compile(child);
+    switch (node.kind) {
+      case "constant": {
+        const value = node.value;
+        return () => value;
       }
-      const left = compile(node.left);
-      const right = compile(node.right);
-      const operation = binaryOperations[node.operator];
-      return (scope, env) => operation(left(scope, env), right(scope, env));
+      case "name":
+        return this.compileName(node.id);
+      case "attribute":
+        return this.compileAttribute(node.object, node.name);
+      case "subscript":
+        return this.compileSubscript(node.object, node.index);
+      case "slice":
+        throw new Decline("slice outside subscript");
+      case "call":
+        return this.compileCall(node);
+      case "listcomp":
+        return this.compileListComprehension(node);
+      case "binary": {
+        if (node.operator === "%" && node.left.kind === "constant" && isText(node.left.value)) {
+          return this.compilePercentFormat(node.left.value, node.right);
+        }
+        const left = compile(node.left);
+        const right = compile(node.right);
+        const operation = binaryOperations[node.operator];
+        return (scope, env) => operation(left(scope, env), right(scope, env));
+      }
+      case "unary": {
+        const operand = compile(node.operand);
+        const operation = node.operator === "-" ? negate : positive;
+        return (scope, env) => operation(operand(scope, env));
+      }
+      case "not": {
+        const operand = compile(node.operand);
+        return (scope, env) => !truthy(operand(scope, env));
+      }
+      case "boolean":
+        return compileBoolean(node.operator, node.operands.map(compile));
+      case "compare":
+        return this.compileCompare(node.left, node.operators, node.operands);
+      case "conditional": {
+        const test = compile(node.test);
+        const body = compile(node.body);
+        const otherwise = compile(node.otherwise);
+        return (scope, env) => (truthy(test(scope, env)) ? body(scope, env) : otherwise(scope, env));
+      }
+      case "list": {
+        const items = node.items.map(compile);
+        return (scope, env) => items.map((item) => item(scope, env));
+      }
+      case "tuple": {
+        const items = node.items.map(compile);
+        return (scope, env) => new PyTuple(items.map((item) => item(scope, env)));
+      }
+      case "set": {
+        const items = node.items.map(compile);
+        return (scope, env) => new PySet(items.map((item) => item(scope, env)));
+      }
+      case "dict": {
+        const keys = node.keys.map(compile);
+        const values = node.values.map(compile);
+        return (scope, env) => {
+          const dict = new PyDict();
+          for (let i = 0; i < keys.length; i++) dict.set(keys[i]!(scope, env), values[i]!(scope, env));
+          return dict;
+        };
+      }
     }
-    case "unary": {
-      const operand = compile(node.operand);
-      const operation = node.operator === "-" ? negate : positive;
-      return (scope, env) => operation(operand(scope, env));
-    }
-    case "not": {
-      const operand = compile(node.operand);
-      return (scope, env) => !truthy(operand(scope, env));
-    }
-    case "boolean":
-      return compileBoolean(node.operator, node.operands.map(compile));
-    case "compare":
-      return compileCompare(node.left, node.operators, node.operands);
-    case "conditional": {
-      const test = compile(node.test);
-      const body = compile(node.body);
-      const otherwise = compile(node.otherwise);
-      return (scope, env) => (truthy(test(scope, env)) ? body(scope, env) : otherwise(scope, env));
-    }
-    case "list": {
-      const items = node.items.map(compile);
-      return (scope, env) => items.map((item) => item(scope, env));
-    }
-    case "tuple": {
-      const items = node.items.map(compile);
-      return (scope, env) => new PyTuple(items.map((item) => item(scope, env)));
-    }
-    case "set": {
-      const items = node.items.map(compile);
-      return (scope, env) => new PySet(items.map((item) => item(scope, env)));
-    }
-    case "dict": {
-      const keys = node.keys.map(compile);
-      const values = node.values.map(compile);
+  }
+
+  protected compileAttribute(objectNode: Node, name: string): Evaluator {
+    const object = this.compile(objectNode);
+    if (unimplementedMethods.has(name)) throw new Decline(`method ${name}`);
+    return (scope, env) => getAttribute(object(scope, env), name, env);
+  }
+
+  protected compileListComprehension(_node: Node & { kind: "listcomp" }): Evaluator {
+    throw new Decline("list comprehension");
+  }
+
+  /** `'literal' % args`: the format is parsed once, and a literal tuple is never built. */
+  protected compilePercentFormat(format: string | PyStr, argsNode: Node): Evaluator {
+    const parsed = new PercentFormat(format);
+    if (argsNode.kind === "tuple") {
+      const items = argsNode.items.map((item) => this.compile(item));
       return (scope, env) => {
-        const dict = new PyDict();
-        for (let i = 0; i < keys.length; i++) dict.set(keys[i]!(scope, env), values[i]!(scope, env));
-        return dict;
+        const values: PyValue[] = new Array(items.length);
+        for (let i = 0; i < items.length; i++) values[i] = items[i]!(scope, env);
+        return parsed.formatItems(values);
       };
     }
+    const args = this.compile(argsNode);
+    return (scope, env) => parsed.format(args(scope, env));
+  }
+
+  protected compileName(id: string): Evaluator {
+    declineBuiltinValue(id);
+    return (scope, env) => {
+      const value = scope[id];
+      if (value === undefined && !(id in scope)) throw new PythonException("NameError", `name '${id}' is not defined`);
+      return fromHost(value, env);
+    };
+  }
+
+  protected compileSubscript(objectNode: Node, indexNode: Node): Evaluator {
+    const object = this.compile(objectNode);
+    if (indexNode.kind === "slice") {
+      const none = () => null;
+      const lower = indexNode.lower ? this.compile(indexNode.lower) : none;
+      const upper = indexNode.upper ? this.compile(indexNode.upper) : none;
+      const step = indexNode.step ? this.compile(indexNode.step) : none;
+      return (scope, env) => getSlice(object(scope, env), lower(scope, env), upper(scope, env), step(scope, env));
+    }
+    const index = this.compile(indexNode);
+    return (scope, env) => getItemOf(object(scope, env), index(scope, env), env);
+  }
+
+  protected compileCompare(leftNode: Node, operators: CompareOperator[], operandNodes: Node[]): Evaluator {
+    // Identity of other objects (small ints, interned strings) is an implementation detail of Jython.
+    let previous = leftNode;
+    operators.forEach((operator, index) => {
+      const next = operandNodes[index]!;
+      if ((operator === "is" || operator === "is not") && !isSingleton(previous) && !isSingleton(next)) {
+        throw new Decline("identity of non-singletons");
+      }
+      previous = next;
+    });
+    const left = this.compile(leftNode);
+    const operands = operandNodes.map((operand) => this.compile(operand));
+    const tests = operators.map(comparison);
+    if (tests.length === 1) {
+      const test = tests[0]!;
+      const right = operands[0]!;
+      return (scope, env) => test(left(scope, env), right(scope, env));
+    }
+    return (scope, env) => {
+      let current = left(scope, env);
+      for (let i = 0; i < tests.length; i++) {
+        const next = operands[i]!(scope, env);
+        if (!tests[i]!(current, next)) return false;
+        current = next;
+      }
+      return true;
+    };
+  }
+
+  protected compileCall(node: Node & { kind: "call" }): Evaluator {
+    if (node.keywords.length > 0 || node.kwargs) throw new Decline("keyword arguments");
+    const callee = node.callee;
+    if (callee.kind === "name" && callee.id === "isinstance") return this.compileIsinstance(node.args);
+    const args = node.args.map((arg) => this.compile(arg));
+    const evaluateArgs = (scope: Readonly<Record<string, unknown>>, env: FastEnvironment): PyValue[] =>
+      args.map((arg) => arg(scope, env));
+    if (callee.kind === "name" && Object.hasOwn(builtins, callee.id)) {
+      const builtin = builtins[callee.id]!;
+      return (scope, env) => builtin(evaluateArgs(scope, env));
+    }
+    if (callee.kind === "attribute") {
+      const name = callee.name;
+      if (unimplementedMethods.has(name)) throw new Decline(`method ${name}`);
+      const receiver = this.compile(callee.object);
+      return (scope, env) => callMethod(receiver(scope, env), name, evaluateArgs(scope, env), env);
+    }
+    if (callee.kind === "name") {
+      const function_ = this.compile(callee);
+      return (scope, env) => callValue(function_(scope, env), evaluateArgs(scope, env), env);
+    }
+    throw new Decline("call of an unknown callable");
+  }
+
+  protected compileIsinstance(argNodes: Node[]): Evaluator {
+    if (argNodes.length !== 2) throw new Decline("isinstance arity");
+    const target = argNodes[1]!;
+    const names = target.kind === "tuple" ? target.items : [target];
+    const checks = names.map((name) => {
+      if (name.kind !== "name" || !Object.hasOwn(instanceChecks, name.id)) throw new Decline("isinstance target");
+      return instanceChecks[name.id]!;
+    });
+    const value = this.compile(argNodes[0]!);
+    return (scope, env) => {
+      const v = value(scope, env);
+      return checks.some((check) => check(v));
+    };
   }
 }
 
@@ -158,34 +278,15 @@ const pythonBuiltinNames = new Set(
   ).split(" "),
 );
 
-/** `'literal' % args`: the format is parsed once, and a literal tuple is never built. */
-function compilePercentFormat(format: string | PyStr, argsNode: Node): Evaluator {
-  const parsed = new PercentFormat(format);
-  if (argsNode.kind === "tuple") {
-    const items = argsNode.items.map(compile);
-    return (scope, env) => {
-      const values: PyValue[] = new Array(items.length);
-      for (let i = 0; i < items.length; i++) values[i] = items[i]!(scope, env);
-      return parsed.formatItems(values);
-    };
-  }
-  const args = compile(argsNode);
-  return (scope, env) => parsed.format(args(scope, env));
-}
-
-function compileName(id: string): Evaluator {
+/** Names of Python 2.7 builtins and exceptions: as values (not calls of ours) they need the interpreter. */
+export function declineBuiltinValue(id: string): void {
   // Bindings never use builtin names, so a builtin name always means the builtin.
   if (pythonBuiltinNames.has(id) || /(?:Error|Exception|Warning|Exit|Interrupt|Iteration)$/.test(id)) {
     throw new Decline(`builtin ${id} used as a value`);
   }
-  return (scope, env) => {
-    const value = scope[id];
-    if (value === undefined && !(id in scope)) throw new PythonException("NameError", `name '${id}' is not defined`);
-    return fromHost(value, env);
-  };
 }
 
-function getAttribute(object: PyValue, name: string, env: FastEnvironment): PyValue {
+export function getAttribute(object: PyValue, name: string, env: FastEnvironment): PyValue {
   const found = getObjectAttribute(object, name, env);
   if (found !== undefined) return found;
   if (object instanceof JavaName && object.javaType === "Type") {
@@ -199,24 +300,11 @@ function getAttribute(object: PyValue, name: string, env: FastEnvironment): PyVa
 }
 
 /** `x.method` read without calling it; calling it later works like `x.method(...)`. */
-class BoundMethod {
+export class BoundMethod {
   constructor(
     readonly self: PyValue,
     readonly name: string,
   ) {}
-}
-
-function compileSubscript(objectNode: Node, indexNode: Node): Evaluator {
-  const object = compile(objectNode);
-  if (indexNode.kind === "slice") {
-    const none = () => null;
-    const lower = indexNode.lower ? compile(indexNode.lower) : none;
-    const upper = indexNode.upper ? compile(indexNode.upper) : none;
-    const step = indexNode.step ? compile(indexNode.step) : none;
-    return (scope, env) => getSlice(object(scope, env), lower(scope, env), upper(scope, env), step(scope, env));
-  }
-  const index = compile(indexNode);
-  return (scope, env) => getItemOf(object(scope, env), index(scope, env), env);
 }
 
 function compileBoolean(operator: "and" | "or", operands: Evaluator[]): Evaluator {
@@ -272,74 +360,7 @@ function identical(a: PyValue, b: PyValue): boolean {
   return a === b;
 }
 
-function compileCompare(leftNode: Node, operators: CompareOperator[], operandNodes: Node[]): Evaluator {
-  // Identity of other objects (small ints, interned strings) is an implementation detail of Jython.
-  let previous = leftNode;
-  operators.forEach((operator, index) => {
-    const next = operandNodes[index]!;
-    if ((operator === "is" || operator === "is not") && !isSingleton(previous) && !isSingleton(next)) {
-      throw new Decline("identity of non-singletons");
-    }
-    previous = next;
-  });
-  const left = compile(leftNode);
-  const operands = operandNodes.map(compile);
-  const tests = operators.map(comparison);
-  if (tests.length === 1) {
-    const test = tests[0]!;
-    const right = operands[0]!;
-    return (scope, env) => test(left(scope, env), right(scope, env));
-  }
-  return (scope, env) => {
-    let current = left(scope, env);
-    for (let i = 0; i < tests.length; i++) {
-      const next = operands[i]!(scope, env);
-      if (!tests[i]!(current, next)) return false;
-      current = next;
-    }
-    return true;
-  };
-}
-
-function compileCall(node: Node & { kind: "call" }): Evaluator {
-  const callee = node.callee;
-  if (callee.kind === "name" && callee.id === "isinstance") return compileIsinstance(node.args);
-  const args = node.args.map(compile);
-  const evaluateArgs = (scope: Readonly<Record<string, unknown>>, env: FastEnvironment): PyValue[] =>
-    args.map((arg) => arg(scope, env));
-  if (callee.kind === "name" && Object.hasOwn(builtins, callee.id)) {
-    const builtin = builtins[callee.id]!;
-    return (scope, env) => builtin(evaluateArgs(scope, env));
-  }
-  if (callee.kind === "attribute") {
-    const name = callee.name;
-    if (unimplementedMethods.has(name)) throw new Decline(`method ${name}`);
-    const receiver = compile(callee.object);
-    return (scope, env) => callMethod(receiver(scope, env), name, evaluateArgs(scope, env), env);
-  }
-  if (callee.kind === "name") {
-    const function_ = compile(callee);
-    return (scope, env) => callValue(function_(scope, env), evaluateArgs(scope, env), env);
-  }
-  throw new Decline("call of an unknown callable");
-}
-
-function compileIsinstance(argNodes: Node[]): Evaluator {
-  if (argNodes.length !== 2) throw new Decline("isinstance arity");
-  const target = argNodes[1]!;
-  const names = target.kind === "tuple" ? target.items : [target];
-  const checks = names.map((name) => {
-    if (name.kind !== "name" || !Object.hasOwn(instanceChecks, name.id)) throw new Decline("isinstance target");
-    return instanceChecks[name.id]!;
-  });
-  const value = compile(argNodes[0]!);
-  return (scope, env) => {
-    const v = value(scope, env);
-    return checks.some((check) => check(v));
-  };
-}
-
-function callMethod(receiver: PyValue, name: string, args: PyValue[], env: FastEnvironment): PyValue {
+export function callMethod(receiver: PyValue, name: string, args: PyValue[], env: FastEnvironment): PyValue {
   const methods = builtinMethods(receiver);
   if (methods) {
     const method = Object.hasOwn(methods, name) ? methods[name] : undefined;
@@ -353,7 +374,7 @@ function callMethod(receiver: PyValue, name: string, args: PyValue[], env: FastE
   throw new PythonException("AttributeError", `'${pythonTypeName(receiver)}' object has no attribute '${name}'`);
 }
 
-function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {
+export function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {
   if (callee instanceof HostFunction) return callee.call(args, env);
   if (callee instanceof BoundMethod) return callMethod(callee.self, callee.name, args, env);
   throw new PythonException("TypeError", `'${pythonTypeName(callee)}' object is not callable`);

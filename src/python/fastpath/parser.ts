@@ -1,14 +1,20 @@
 import { PyFloat, PyLong, PyStr, type PyValue } from "../values/model.js";
 import { Decline, type Token, tokenize } from "./tokenizer.js";
 
-/** The expression subset's syntax tree (Python 2.7 grammar, `test` and `testlist`). */
-export type Node =
+/**
+ * The expression subset's syntax tree (Python 2.7 grammar, `test` and `testlist`). `line`
+ * (1-based, within the parsed text) is set when the parser is given line starts — scripts
+ * need it to report the Python line of an error inside a multi-line statement.
+ */
+export type Node = NodeShape & { line?: number };
+
+type NodeShape =
   | { kind: "constant"; value: PyValue }
   | { kind: "name"; id: string }
   | { kind: "attribute"; object: Node; name: string }
   | { kind: "subscript"; object: Node; index: Node }
   | { kind: "slice"; lower?: Node; upper?: Node; step?: Node }
-  | { kind: "call"; callee: Node; args: Node[]; keywords: { name: string; value: Node }[] }
+  | { kind: "call"; callee: Node; args: Node[]; keywords: { name: string; value: Node }[]; kwargs?: Node }
   | { kind: "binary"; operator: BinaryOperator; left: Node; right: Node }
   | { kind: "unary"; operator: "-" | "+"; operand: Node }
   | { kind: "not"; operand: Node }
@@ -18,7 +24,9 @@ export type Node =
   | { kind: "list"; items: Node[] }
   | { kind: "tuple"; items: Node[] }
   | { kind: "dict"; keys: Node[]; values: Node[] }
-  | { kind: "set"; items: Node[] };
+  | { kind: "set"; items: Node[] }
+  /** `[element for target in iterable if condition...]` (one `for`; scripts only). */
+  | { kind: "listcomp"; element: Node; target: Node; iterable: Node; conditions: Node[] };
 
 export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 export type CompareOperator = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in" | "is" | "is not";
@@ -59,13 +67,35 @@ const keywords = new Set([
 
 /** Parses an expression; throws `Decline` for anything outside the subset or not valid Python. */
 export function parseExpression(source: string): Node {
-  return new Parser(tokenize(source)).parseTop();
+  return new ExpressionParser(tokenize(source)).parseTop();
 }
 
-class Parser {
-  private position = 0;
+/**
+ * A recursive-descent parser over one token list; the statement parser (statement-parser.ts)
+ * drives it token by token. `lineStarts` (offsets where lines 2, 3, ... begin) turns token
+ * offsets into the lines of nodes.
+ */
+export class ExpressionParser {
+  position = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    readonly tokens: Token[],
+    private readonly lineStarts?: readonly number[],
+  ) {}
+
+  /** The line of a token offset (1-based), when line starts were given. */
+  lineAt(offset: number): number | undefined {
+    const starts = this.lineStarts;
+    if (!starts) return undefined;
+    let line = 1;
+    while (line - 1 < starts.length && starts[line - 1]! <= offset) line++;
+    return line;
+  }
+
+  private located<T extends Node>(node: T, offset: number): T {
+    if (this.lineStarts) node.line = this.lineAt(offset);
+    return node;
+  }
 
   parseTop(): Node {
     const node = this.testList();
@@ -73,31 +103,31 @@ class Parser {
     return node;
   }
 
-  private peek(): Token {
+  peek(): Token {
     return this.tokens[this.position]!;
   }
 
-  private next(): Token {
+  next(): Token {
     return this.tokens[this.position++]!;
   }
 
-  private isOp(text: string): boolean {
+  isOp(text: string): boolean {
     const token = this.peek();
     return token.kind === "op" && token.text === text;
   }
 
-  private isKeyword(text: string): boolean {
+  isKeyword(text: string): boolean {
     const token = this.peek();
     return token.kind === "name" && token.text === text;
   }
 
-  private expectOp(text: string): void {
+  expectOp(text: string): void {
     if (!this.isOp(text)) throw new Decline(`expected ${text}`);
     this.position++;
   }
 
   /** `a, b` → tuple; a trailing comma makes a tuple too. */
-  private testList(): Node {
+  testList(): Node {
     const first = this.test();
     if (!this.isOp(",")) return first;
     const items = [first];
@@ -114,7 +144,7 @@ class Parser {
     return token.kind === "end" || (token.kind === "op" && [")", "]", "}"].includes(token.text));
   }
 
-  private test(): Node {
+  test(): Node {
     if (this.isKeyword("lambda")) throw new Decline("lambda");
     const body = this.orTest();
     if (!this.isKeyword("if")) return body;
@@ -153,6 +183,7 @@ class Parser {
   }
 
   private comparison(): Node {
+    const start = this.peek().offset;
     const left = this.arith();
     const operators: CompareOperator[] = [];
     const operands: Node[] = [];
@@ -162,7 +193,7 @@ class Parser {
       operators.push(operator);
       operands.push(this.arith());
     }
-    return operators.length === 0 ? left : { kind: "compare", left, operators, operands };
+    return operators.length === 0 ? left : this.located({ kind: "compare", left, operators, operands }, start);
   }
 
   private compareOperator(): CompareOperator | undefined {
@@ -202,55 +233,64 @@ class Parser {
     return undefined;
   }
 
-  private arith(): Node {
+  arith(): Node {
     if (["|", "^", "&", "<<", ">>"].some((op) => this.isOp(op))) throw new Decline("bitwise operator");
+    const start = this.peek().offset;
     let left = this.term();
     while (this.isOp("+") || this.isOp("-")) {
       const operator = (this.next() as { text: string }).text as BinaryOperator;
-      left = { kind: "binary", operator, left, right: this.term() };
+      left = this.located({ kind: "binary", operator, left, right: this.term() }, start);
     }
     if (["|", "^", "&", "<<", ">>"].some((op) => this.isOp(op))) throw new Decline("bitwise operator");
     return left;
   }
 
   private term(): Node {
+    const start = this.peek().offset;
     let left = this.factor();
     while (this.isOp("*") || this.isOp("/") || this.isOp("//") || this.isOp("%")) {
       const operator = (this.next() as { text: string }).text as BinaryOperator;
-      left = { kind: "binary", operator, left, right: this.factor() };
+      left = this.located({ kind: "binary", operator, left, right: this.factor() }, start);
     }
     return left;
   }
 
   private factor(): Node {
     if (this.isOp("-") || this.isOp("+")) {
-      const operator = (this.next() as { text: string }).text as "-" | "+";
-      return { kind: "unary", operator, operand: this.factor() };
+      const token = this.next() as { text: string; offset: number };
+      return this.located({ kind: "unary", operator: token.text as "-" | "+", operand: this.factor() }, token.offset);
     }
     if (this.isOp("~")) throw new Decline("bitwise operator");
     return this.power();
   }
 
+  /**
+   * CPython reports an attribute access, and a call of a method, at the line of the
+   * attribute's name; other nodes at the line of their first token.
+   */
   private power(): Node {
+    const start = this.peek().offset;
     let node = this.atom();
+    let attributeOffset = start;
     while (true) {
       if (this.isOp(".")) {
         this.position++;
         const name = this.next();
         if (name.kind !== "name" || keywords.has(name.text)) throw new Decline("attribute name");
-        node = { kind: "attribute", object: node, name: name.text };
+        attributeOffset = name.offset;
+        node = this.located({ kind: "attribute", object: node, name: name.text }, name.offset);
       } else if (this.isOp("[")) {
         this.position++;
-        node = { kind: "subscript", object: node, index: this.subscript() };
+        node = this.located({ kind: "subscript", object: node, index: this.subscript() }, start);
         this.expectOp("]");
       } else if (this.isOp("(")) {
         this.position++;
-        node = this.callArguments(node);
+        node = this.located(this.callArguments(node), node.kind === "attribute" ? attributeOffset : start);
       } else break;
     }
     if (this.isOp("**")) {
       this.position++;
-      return { kind: "binary", operator: "**", left: node, right: this.factor() };
+      return this.located({ kind: "binary", operator: "**", left: node, right: this.factor() }, start);
     }
     return node;
   }
@@ -286,22 +326,33 @@ class Parser {
   private callArguments(callee: Node): Node {
     const args: Node[] = [];
     const keywordArguments: { name: string; value: Node }[] = [];
+    let kwargs: Node | undefined;
     while (!this.isOp(")")) {
-      if (this.isOp("*") || this.isOp("**")) throw new Decline("star arguments");
+      if (kwargs || this.isOp("*")) throw new Decline("star arguments");
       const token = this.peek();
       const following = this.tokens[this.position + 1]!;
-      if (token.kind === "name" && following.kind === "op" && following.text === "=") {
-        throw new Decline("keyword argument");
+      if (this.isOp("**")) {
+        this.position++;
+        kwargs = this.test();
+      } else if (token.kind === "name" && following.kind === "op" && following.text === "=") {
+        if (keywords.has(token.text) || keywordArguments.some((keyword) => keyword.name === token.text)) {
+          throw new Decline("keyword argument name");
+        }
+        this.position += 2;
+        keywordArguments.push({ name: token.text, value: this.test() });
+      } else {
+        const value = this.test();
+        if (this.isKeyword("for")) throw new Decline("generator expression");
+        if (keywordArguments.length > 0) throw new Decline("positional after keyword");
+        args.push(value);
       }
-      const value = this.test();
-      if (this.isKeyword("for")) throw new Decline("generator expression");
-      if (keywordArguments.length > 0) throw new Decline("positional after keyword");
-      args.push(value);
       if (!this.isOp(",")) break;
       this.position++;
     }
     this.expectOp(")");
-    return { kind: "call", callee, args, keywords: keywordArguments };
+    const call: Node = { kind: "call", callee, args, keywords: keywordArguments };
+    if (kwargs) call.kwargs = kwargs;
+    return call;
   }
 
   private atom(): Node {
@@ -312,7 +363,7 @@ class Parser {
         if (token.text === "None") return { kind: "constant", value: null };
         if (token.text === "True") return { kind: "constant", value: true };
         if (token.text === "False") return { kind: "constant", value: false };
-        return { kind: "name", id: token.text };
+        return this.located({ kind: "name", id: token.text }, token.offset);
       case "number":
         return { kind: "constant", value: numberLiteral(token.text) };
       case "string":
@@ -357,7 +408,7 @@ class Parser {
         return { kind: "list", items: [] };
       }
       const first = this.test();
-      if (this.isKeyword("for")) throw new Decline("list comprehension");
+      if (this.isKeyword("for")) return this.listComprehension(first);
       if (this.isOp("]")) {
         this.position++;
         return { kind: "list", items: [first] };
@@ -366,6 +417,37 @@ class Parser {
     }
     if (open === "{") return this.dictOrSet();
     throw new Decline(`unexpected ${open}`);
+  }
+
+  /** After `[element`: `for target in iterable (if condition)* ]`. */
+  private listComprehension(element: Node): Node {
+    this.position++;
+    const target = this.targetList();
+    if (!this.isKeyword("in")) throw new Decline("comprehension without in");
+    this.position++;
+    // Python 2 allows `for x in a, b` here only as an old-style tuple; keep it simple.
+    const iterable = this.orTest();
+    const conditions: Node[] = [];
+    while (this.isKeyword("if")) {
+      this.position++;
+      conditions.push(this.orTest());
+    }
+    if (this.isKeyword("for")) throw new Decline("nested comprehension");
+    this.expectOp("]");
+    return { kind: "listcomp", element, target, iterable, conditions };
+  }
+
+  /** `for` targets: `x`, `x, y`, `(x, y)`, `a.b`, `a[i]` — stops before `in`. */
+  targetList(): Node {
+    const first = this.arith();
+    if (!this.isOp(",")) return first;
+    const items = [first];
+    while (this.isOp(",")) {
+      this.position++;
+      if (this.isKeyword("in") || this.isOp("=")) break;
+      items.push(this.arith());
+    }
+    return { kind: "tuple", items };
   }
 
   /** After the first item: `, item`* `[,]` close. */

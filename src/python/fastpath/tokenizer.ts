@@ -11,7 +11,15 @@ export type Token =
   | { kind: "op"; text: string; offset: number }
   | { kind: "end"; offset: number };
 
+// Longest first: augmented assignments before their operators, `==` before `=`.
 const operators = [
+  "**=",
+  "//=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
   "**",
   "//",
   "==",
@@ -41,6 +49,7 @@ const operators = [
   "&",
   "|",
   "^",
+  "=",
 ];
 
 export class Decline extends Error {

@@ -91,20 +91,34 @@ export class PyodideHost {
     private readonly compileFunction: PyCallable,
     private readonly runFunction: PyCallable,
     private readonly watchdog: Watchdog,
+    private readonly bound: { options: PyodideHostOptions },
+    private readonly pluginModules: { clear(): void },
   ) {}
+
+  /**
+   * Points the host at another runtime's types, log and classpath (one interpreter serves
+   * every runtime of the process). Plugin modules imported for another classpath are forgotten.
+   */
+  bind(options: PyodideHostOptions): void {
+    const previous = this.bound.options;
+    if (previous === options) return;
+    if (previous.resolveModule !== options.resolveModule) this.pluginModules.clear();
+    this.bound.options = options;
+  }
 
   static async start(options: PyodideHostOptions): Promise<PyodideHost> {
     // Imported here so that a process that never needs the interpreter never loads it.
     const { loadPyodide } = await import("pyodide");
+    const bound = { options };
     const pyodide = await loadPyodide({
       jsglobals: {},
       // A fixed hash seed: set and dict iteration order, and so any plan a script builds by
       // iterating one, is the same on every run.
       env: { PYTHONHASHSEED: "0" },
-      stdout: (line) => options.log("info", line),
-      stderr: (line) => options.log("warn", line),
+      stdout: (line) => bound.options.log("info", line),
+      stderr: (line) => bound.options.log("warn", line),
     });
-    pyodide.registerJsModule("_pw_host", hostModule(options));
+    pyodide.registerJsModule("_pw_host", hostModule(bound));
     const namespace = pyodide.globals.get("dict")();
     const sources = [
       py2FixerSource,
@@ -118,7 +132,14 @@ export class PyodideHost {
     pyodide.runPython(sources.join("\n"), { globals: namespace, filename: "<planwright>" });
     const interrupt = new Uint8Array(new SharedArrayBuffer(1));
     pyodide.setInterruptBuffer(interrupt);
-    return new PyodideHost(pyodide, namespace.get("_compile"), namespace.get("_run"), new Watchdog(interrupt, 20));
+    return new PyodideHost(
+      pyodide,
+      namespace.get("_compile"),
+      namespace.get("_run"),
+      new Watchdog(interrupt, 20),
+      bound,
+      namespace.get("_plugin_modules"),
+    );
   }
 
   /**
@@ -157,8 +178,8 @@ export class PyodideHost {
   }
 }
 
-function hostModule(options: PyodideHostOptions): Record<string, unknown> {
-  const { types } = options;
+/** The `_pw_host` module; `bound.options` is read at each call, so `bind` re-targets it. */
+function hostModule(bound: { options: PyodideHostOptions }): Record<string, unknown> {
   return {
     kind,
     entries(value: unknown): unknown[] {
@@ -183,7 +204,7 @@ function hostModule(options: PyodideHostOptions): Record<string, unknown> {
       return dict;
     },
     makeSet: (items: unknown[]) => new PySet(items),
-    makeJavaName: (javaType: "Type" | "Operation", name: string) => new JavaName(javaType, name, types),
+    makeJavaName: (javaType: "Type" | "Operation", name: string) => new JavaName(javaType, name, bound.options.types),
     makeCheckpoint: (delta: unknown, name: unknown, operation: unknown) =>
       new PythonCheckpoint(
         isDelta(delta) ? delta : null,
@@ -215,19 +236,20 @@ function hostModule(options: PyodideHostOptions): Record<string, unknown> {
     ciValue(ci: { type: string; values: Record<string, unknown> }, name: string): unknown {
       // Same view as the fast path's bridge (../values/ci-bridge.ts): the declared default
       // when unset, and set kinds as sets.
-      const descriptor = types.property(ci.type, name);
+      const descriptor = bound.options.types.property(ci.type, name);
       const value = Object.hasOwn(ci.values, name) ? ci.values[name] : descriptor?.defaultValue;
       if (Array.isArray(value) && descriptor?.kind.startsWith("set_of_")) return new Set(value);
       return value;
     },
     ciKnows(ci: { type: string; values: Record<string, unknown> }, name: string): boolean {
+      const { types } = bound.options;
       if (Object.hasOwn(ci.values, name)) return true;
       if (!types.has(ci.type)) return true;
       return types.property(ci.type, name) !== undefined;
     },
     ciValueNames: (ci: { values: Record<string, unknown> }) => Object.keys(ci.values),
     ciSet: (ci: ConfigurationItem, name: string, value: unknown) => setCiProperty(ci, name, value),
-    isSubtypeOf: (name: string, ancestor: string) => types.isSubtypeOf(name, ancestor),
+    isSubtypeOf: (name: string, ancestor: string) => bound.options.types.isSubtypeOf(name, ancestor),
     descriptor: () => undefined,
     hostGet: (host: { pyGetAttr(name: string): unknown }, name: string) => host.pyGetAttr(name),
     hostHas: (host: { pyGetAttr(name: string): unknown }, name: string) => host.pyGetAttr(name) !== undefined,
@@ -250,9 +272,9 @@ function hostModule(options: PyodideHostOptions): Record<string, unknown> {
       }
       return fn(...converted);
     },
-    log: (level: "debug" | "info" | "warn" | "error", message: string) => options.log(level, message),
+    log: (level: "debug" | "info" | "warn" | "error", message: string) => bound.options.log(level, message),
     resolveModule(name: string) {
-      const found = options.resolveModule?.(name);
+      const found = bound.options.resolveModule?.(name);
       if (!found) return undefined;
       return {
         source: found.source,

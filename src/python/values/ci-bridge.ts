@@ -1,7 +1,7 @@
 import type { Delta, DeltaSpecification } from "../../delta/model.js";
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { PropertyDescriptor, TypeRegistry } from "../../types/model.js";
-import { type HostObject, isHostObject } from "../host-object.js";
+import { type HostObject, isHostObject, PyKeywords } from "../host-object.js";
 import {
   isDelta,
   isDeltaSpecification,
@@ -60,13 +60,40 @@ export function getObjectAttribute(object: PyValue, name: string, env: PythonEnv
   return undefined;
 }
 
-/** A host function as a Python callable: arguments go out as host values, the result comes back converted. */
+/**
+ * A host function as a Python callable: arguments go out as host values, the result comes
+ * back converted. Keyword arguments (already host values) arrive as one trailing PyKeywords,
+ * as host-object.ts describes and the interpreter's bridge does.
+ */
 export class HostFunction {
-  constructor(readonly call: (args: PyValue[], env: PythonEnvironment) => PyValue) {}
+  constructor(
+    readonly call: (args: PyValue[], env: PythonEnvironment, keywords?: Record<string, unknown>) => PyValue,
+  ) {}
 }
 
 function hostFunction(fn: (...args: unknown[]) => unknown): HostFunction {
-  return new HostFunction((args, env) => fromHost(fn(...args.map(toHost)), env));
+  return new HostFunction((args, env, keywords) => {
+    const converted = args.map(toHost);
+    if (keywords) converted.push(new PyKeywords(keywords));
+    return fromHost(fn(...converted), env);
+  });
+}
+
+/**
+ * `ci.name = value`, `ci["name"] = value`, `ci.values["name"] = value` from Python: stored as
+ * the repository stores values (CiValue); None removes the value. Both paths use this.
+ */
+export function setCiProperty(ci: ConfigurationItem, name: string, value: PyValue): void {
+  const plain = toHost(value);
+  let stored: unknown = plain;
+  if (plain instanceof Map) {
+    const record: Record<string, string> = {};
+    for (const [key, item] of plain) record[String(key)] = String(item);
+    stored = record;
+  } else if (plain instanceof Set) stored = [...plain];
+  const values = ci.values as Record<string, unknown>;
+  if (stored === null) delete values[name];
+  else values[name] = stored;
 }
 
 function ciAttribute(

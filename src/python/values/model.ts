@@ -83,6 +83,10 @@ export class PyDict {
     else this.entries.set(normalised, [key, value]);
   }
 
+  delete(key: PyValue): void {
+    this.entries.delete(hashKey(key));
+  }
+
   keys(): PyValue[] {
     return [...this.entries.values()].map((entry) => entry[0]);
   }

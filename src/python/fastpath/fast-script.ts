@@ -1,0 +1,820 @@
+import { isConfigurationItem } from "../../repository/model.js";
+import { isHostObject } from "../host-object.js";
+import { PythonCheckpoint } from "../interpreter/host-values.js";
+import { builtins } from "../values/builtins.js";
+import {
+  fromHost,
+  getItemOf,
+  HostFunction,
+  type PythonEnvironment,
+  setCiProperty,
+  toHost,
+} from "../values/ci-bridge.js";
+import { iterate, unimplementedMethods } from "../values/methods.js";
+import { isDelta, JavaName, PyDict, PySet, type PyValue, pythonTypeName } from "../values/model.js";
+import {
+  add,
+  compare,
+  divide,
+  equals,
+  floorDivideValues,
+  modulo,
+  multiply,
+  numericRank,
+  power,
+  subtract,
+  toBigInt,
+  truthy,
+} from "../values/operations.js";
+import { PythonException, typeError } from "../values/python-exception.js";
+import { isText, repr, str, textOf } from "../values/text.js";
+import {
+  callMethod,
+  declineBuiltinValue,
+  type Evaluator,
+  ExpressionCompiler,
+  getAttribute,
+} from "./fast-expression.js";
+import type { BinaryOperator, Node } from "./parser.js";
+import { parseScript, type Statement } from "./statement-parser.js";
+import { Decline } from "./tokenizer.js";
+
+/** What a script run needs besides its bindings. */
+export interface ScriptEnvironment extends PythonEnvironment {
+  /** Where `print` writes, line by line (the interpreter's stdout goes to "info" too). */
+  log(level: "info", message: string): void;
+  /** Date.now() after which loops stop the run (ScriptTimeout). */
+  readonly deadline: number;
+}
+
+/**
+ * A planning script compiled to JS closures (the statement subset of statement-parser.ts).
+ * `run` throws PythonException (its script line through `pythonLineOf`), ScriptTimeout, or
+ * whatever a host function threw.
+ */
+export interface FastScript {
+  readonly source: string;
+  run(bindings: Readonly<Record<string, unknown>>, env: ScriptEnvironment): void;
+}
+
+/** A loop ran past the time limit (or grew a list without bound): reported like the interpreter's limit. */
+export class ScriptTimeout extends Error {
+  constructor() {
+    super("time limit exceeded");
+    this.name = "ScriptTimeout";
+  }
+}
+
+const errorLines = new WeakMap<object, number>();
+
+/** The script line (1-based) a Python exception of a fast script was raised at. */
+export function pythonLineOf(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null ? errorLines.get(error) : undefined;
+}
+
+function tagLine(error: unknown, line: number): void {
+  if (error instanceof PythonException && !errorLines.has(error)) errorLines.set(error, line);
+}
+
+/**
+ * Compiles a planning script of the subset, or returns undefined when anything in it is
+ * outside the subset (the caller runs it in the interpreter, which also reports syntax
+ * errors). There is no `while`, no `def` and no recursion, and every loop walks a finite
+ * collection and checks the deadline, so a run needs no watchdog.
+ */
+export function compileFastScript(source: string): FastScript | undefined {
+  let body: Block;
+  try {
+    const statements = parseScript(source);
+    body = new ScriptCompiler(statements).compileBlock(statements);
+  } catch (error) {
+    if (error instanceof Decline) return undefined;
+    throw error;
+  }
+  return {
+    source,
+    run(bindings, env) {
+      const scope: Record<string, unknown> = Object.create(null);
+      for (const name in bindings) scope[name] = detach(fromHost(bindings[name], env));
+      const state: RunState = { types: env.types, log: env.log, deadline: env.deadline, iterations: 0 };
+      body(scope, state);
+    },
+  };
+}
+
+/** One run's environment: also what its expressions receive as their environment. */
+interface RunState extends ScriptEnvironment {
+  iterations: number;
+}
+
+/** What a statement tells its block: go on, or break/continue the innermost loop. */
+enum Flow {
+  Next = 0,
+  Break = 1,
+  Continue = 2,
+}
+
+type Block = (scope: Record<string, unknown>, state: RunState) => Flow;
+
+/** Java classes served as stand-ins, by package: compile-time constants and constructors. */
+const standIns: Record<string, Record<string, "Operation" | "DefaultOrders" | "Checkpoint">> = {
+  "com.xebialabs.deployit.plugin.api.deployment.specification": { Operation: "Operation" },
+  "com.xebialabs.deployit.plugin.api.deployment.planning": { DefaultOrders: "DefaultOrders", Checkpoint: "Checkpoint" },
+};
+
+const operations = new Set(["CREATE", "DESTROY", "MODIFY", "NOOP"]);
+
+/** com.xebialabs.deployit.plugin.api.deployment.planning.DefaultOrders, as the interpreter's stand-in has them. */
+const defaultOrders: Record<string, number> = {
+  PRE_FLIGHT: 0,
+  STOP_ARTIFACTS: 10,
+  STOP_CONTAINERS: 20,
+  UNDEPLOY_ARTIFACTS: 30,
+  DESTROY_RESOURCES: 40,
+  CREATE_RESOURCES: 60,
+  DEPLOY_ARTIFACTS: 70,
+  START_CONTAINERS: 80,
+  START_ARTIFACTS: 90,
+  POST_FLIGHT: 100,
+};
+
+/** Names the interpreter provides as builtins beyond Python's own: a script reading them needs it. */
+const interpreterBuiltins = new Set(["Type", "wrap", "isinstance", "reload", "print"]);
+
+/** Mutating methods of list, dict and set that scripts use (corpus survey §6.2). */
+const mutatingMethods = new Set(["append", "extend", "insert", "pop", "remove", "reverse", "sort", "update", "add"]);
+
+const binaryOperations: Record<BinaryOperator, (a: PyValue, b: PyValue) => PyValue> = {
+  "+": add,
+  "-": subtract,
+  "*": multiply,
+  "/": divide,
+  "//": floorDivideValues,
+  "%": modulo,
+  "**": power,
+};
+
+class ScriptCompiler extends ExpressionCompiler {
+  /** Import aliases → stand-in kind. */
+  private readonly imported = new Map<string, "Operation" | "DefaultOrders" | "Checkpoint">();
+  private statementLine = 0;
+
+  constructor(statements: Statement[]) {
+    super();
+    const assigned = new Set<string>();
+    collectAssignedNames(statements, assigned);
+    for (const name of assigned) {
+      // Rebinding a builtin would change what our compiled calls mean.
+      declineBuiltinValue(name);
+      if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`assignment to ${name}`);
+    }
+    walk(statements, (statement) => {
+      if (statement.kind !== "import") return;
+      const known = standIns[statement.module];
+      for (const { name, alias } of statement.names) {
+        const kind = known?.[name];
+        if (!kind || assigned.has(alias) || this.imported.has(alias)) throw new Decline(`import of ${name}`);
+        this.imported.set(alias, kind);
+      }
+    });
+  }
+
+  compileBlock(statements: Statement[]): Block {
+    const compiled = statements.map((statement) => this.compileStatement(statement));
+    if (compiled.length === 1) return compiled[0]!;
+    return (scope, state) => {
+      for (let i = 0; i < compiled.length; i++) {
+        const flow = compiled[i]!(scope, state);
+        if (flow !== Flow.Next) return flow;
+      }
+      return Flow.Next;
+    };
+  }
+
+  /** Every node on another line than its statement records its own line when it raises. */
+  override compile(node: Node): Evaluator {
+    const evaluator = super.compile(node);
+    const line = node.line;
+    if (line === undefined || line === this.statementLine || node.kind === "constant") return evaluator;
+    return (scope, env) => {
+      try {
+        return evaluator(scope, env);
+      } catch (error) {
+        tagLine(error, line);
+        throw error;
+      }
+    };
+  }
+
+  private compileStatement(statement: Statement): Block {
+    this.statementLine = statement.line;
+    const run = this.statementBody(statement);
+    const line = statement.line;
+    return (scope, state) => {
+      try {
+        return run(scope, state);
+      } catch (error) {
+        tagLine(error, line);
+        throw error;
+      }
+    };
+  }
+
+  private statementBody(statement: Statement): Block {
+    switch (statement.kind) {
+      case "expression": {
+        const value = this.expression(statement.value);
+        return (scope, state) => {
+          value(scope, state);
+          return Flow.Next;
+        };
+      }
+      case "assign": {
+        const value = this.expression(statement.value);
+        const targets = statement.targets.map((target) => this.compileTarget(target));
+        if (targets.length === 1) {
+          const target = targets[0]!;
+          return (scope, state) => {
+            target(scope, state, value(scope, state));
+            return Flow.Next;
+          };
+        }
+        return (scope, state) => {
+          const result = value(scope, state);
+          for (const target of targets) target(scope, state, result);
+          return Flow.Next;
+        };
+      }
+      case "augmented":
+        return this.compileAugmented(statement.target, statement.operator, statement.value);
+      case "if": {
+        const tests = statement.branches.map((branch) => this.expression(branch.test));
+        const bodies = statement.branches.map((branch) => this.compileBlock(branch.body));
+        const otherwise = statement.otherwise ? this.compileBlock(statement.otherwise) : undefined;
+        this.statementLine = statement.line;
+        return (scope, state) => {
+          for (let i = 0; i < tests.length; i++) {
+            if (truthy(tests[i]!(scope, state))) return bodies[i]!(scope, state);
+          }
+          return otherwise ? otherwise(scope, state) : Flow.Next;
+        };
+      }
+      case "for":
+        return this.compileFor(statement.target, statement.iterable, statement.body, statement.line);
+      case "pass":
+        return () => Flow.Next;
+      case "break":
+        return () => Flow.Break;
+      case "continue":
+        return () => Flow.Continue;
+      case "print": {
+        const values = statement.values.map((value) => this.expression(value));
+        return (scope, state) => {
+          const text = values.map((value) => printText(value(scope, state))).join(" ");
+          for (const line of text.split("\n")) state.log("info", line);
+          return Flow.Next;
+        };
+      }
+      case "raise": {
+        const type = statement.exception;
+        const message = statement.message ? this.expression(statement.message) : undefined;
+        return (scope, state) => {
+          throw new PythonException(type, message ? exceptionText(message(scope, state)) : "");
+        };
+      }
+      case "import":
+        // Resolved at compile time (the stand-ins are constants).
+        return () => Flow.Next;
+    }
+  }
+
+  /** Expressions of a statement get the run state as their environment (it carries the deadline). */
+  private expression(node: Node): (scope: Record<string, unknown>, state: RunState) => PyValue {
+    const evaluator = this.compile(node);
+    return evaluator;
+  }
+
+  private compileFor(targetNode: Node, iterableNode: Node, bodyStatements: Statement[], line: number): Block {
+    const iterable = this.expression(iterableNode);
+    const target = this.compileTarget(targetNode);
+    const body = this.compileBlock(bodyStatements);
+    this.statementLine = line;
+    return (scope, state) => {
+      loop(iterable(scope, state), state, (item) => {
+        target(scope, state, item);
+        return body(scope, state) === Flow.Break;
+      });
+      return Flow.Next;
+    };
+  }
+
+  protected override compileListComprehension(node: Node & { kind: "listcomp" }): Evaluator {
+    const iterable = this.compile(node.iterable);
+    const target = this.compileTarget(node.target);
+    const conditions = node.conditions.map((condition) => this.compile(condition));
+    const element = this.compile(node.element);
+    return (scope, env) => {
+      const state = runState(env);
+      const out: PyValue[] = [];
+      const variables = scope as Record<string, unknown>;
+      loop(iterable(scope, env), state, (item) => {
+        // Python 2: the loop variable stays bound in the enclosing scope afterwards.
+        target(variables, state, item);
+        for (const condition of conditions) if (!truthy(condition(scope, env))) return false;
+        out.push(element(scope, env));
+        return false;
+      });
+      return out;
+    };
+  }
+
+  /** Assignment targets: names, tuples/lists (unpacking), attributes and items. */
+  private compileTarget(node: Node): (scope: Record<string, unknown>, state: RunState, value: PyValue) => void {
+    switch (node.kind) {
+      case "name": {
+        const id = node.id;
+        if (this.imported.has(id)) throw new Decline("assignment to an imported name");
+        return (scope, _state, value) => {
+          scope[id] = value;
+        };
+      }
+      case "tuple":
+      case "list": {
+        const targets = node.items.map((item) => this.compileTarget(item));
+        return (scope, state, value) => {
+          const items = unpack(value, targets.length);
+          for (let i = 0; i < targets.length; i++) targets[i]!(scope, state, items[i]);
+        };
+      }
+      case "attribute": {
+        const object = this.expression(node.object);
+        const name = node.name;
+        return (scope, state, value) => setAttribute(object(scope, state), name, value);
+      }
+      case "subscript": {
+        if (node.index.kind === "slice") throw new Decline("slice assignment");
+        const index = this.expression(node.index);
+        if (node.object.kind === "attribute" && node.object.name === "values") {
+          // `ci.values["x"] = v` writes through to the CI, as the interpreter's bridge does.
+          const owner = this.expression(node.object.object);
+          return (scope, state, value) => {
+            const ownerValue = owner(scope, state);
+            const key = index(scope, state);
+            if (isConfigurationItem(ownerValue) && isText(key)) setCiProperty(ownerValue, textOf(key), value);
+            else setItem(getAttribute(ownerValue, "values", state), key, value);
+          };
+        }
+        const object = this.expression(node.object);
+        return (scope, state, value) => {
+          const container = object(scope, state);
+          setItem(container, index(scope, state), value);
+        };
+      }
+      default:
+        throw new Decline("assignment target");
+    }
+  }
+
+  private compileAugmented(targetNode: Node, operator: BinaryOperator, valueNode: Node): Block {
+    const operation = binaryOperations[operator];
+    const value = this.expression(valueNode);
+    const inPlace = (current: PyValue, right: PyValue): PyValue => {
+      // `list += iterable` extends the same list (other names for it see the change).
+      if (operator === "+" && Array.isArray(current)) {
+        current.push(...iterate(right));
+        return current;
+      }
+      return operation(current, right);
+    };
+    switch (targetNode.kind) {
+      case "name": {
+        const read = this.expression(targetNode);
+        const write = this.compileTarget(targetNode);
+        return (scope, state) => {
+          const current = read(scope, state);
+          write(scope, state, inPlace(current, value(scope, state)));
+          return Flow.Next;
+        };
+      }
+      case "attribute": {
+        if (targetNode.name === "values") throw new Decline("augmented values");
+        const object = this.expression(targetNode.object);
+        const name = targetNode.name;
+        return (scope, state) => {
+          const owner = object(scope, state);
+          const current = scriptAttribute(owner, name, state);
+          setAttribute(owner, name, inPlace(current, value(scope, state)));
+          return Flow.Next;
+        };
+      }
+      case "subscript": {
+        if (targetNode.index.kind === "slice" || targetNode.object.kind === "attribute") {
+          throw new Decline("augmented item target");
+        }
+        const object = this.expression(targetNode.object);
+        const index = this.expression(targetNode.index);
+        return (scope, state) => {
+          const container = object(scope, state);
+          const key = index(scope, state);
+          const current = detach(getItemOf(container, key, state));
+          setItem(container, key, inPlace(current, value(scope, state)));
+          return Flow.Next;
+        };
+      }
+      default:
+        throw new Decline("augmented target");
+    }
+  }
+
+  protected override compileName(id: string): Evaluator {
+    if (this.imported.has(id)) throw new Decline("stand-in used as a value");
+    declineBuiltinValue(id);
+    if (interpreterBuiltins.has(id)) throw new Decline(`interpreter builtin ${id}`);
+    return (scope) => {
+      const value = scope[id];
+      if (value === undefined) throw new PythonException("NameError", `name '${id}' is not defined`);
+      return value;
+    };
+  }
+
+  protected override compileAttribute(objectNode: Node, name: string): Evaluator {
+    if (objectNode.kind === "name" && this.imported.has(objectNode.id)) {
+      return constant(this.standInConstant(this.imported.get(objectNode.id)!, name));
+    }
+    // `ci.values` is a live view in the interpreter; only `ci.values[...]` reads the same here.
+    if (name === "values") throw new Decline("values outside a subscript");
+    if (unimplementedMethods.has(name)) throw new Decline(`method ${name}`);
+    const object = this.compile(objectNode);
+    return (scope, env) => scriptAttribute(object(scope, env), name, env);
+  }
+
+  protected override compileSubscript(objectNode: Node, indexNode: Node): Evaluator {
+    if (objectNode.kind === "attribute" && objectNode.name === "values" && indexNode.kind !== "slice") {
+      const owner = this.compile(objectNode.object);
+      const index = this.compile(indexNode);
+      return (scope, env) => {
+        const values = getAttribute(owner(scope, env), "values", env);
+        return detach(getItemOf(values, index(scope, env), env));
+      };
+    }
+    const read = super.compileSubscript(objectNode, indexNode);
+    return (scope, env) => detach(read(scope, env));
+  }
+
+  private standInConstant(kind: "Operation" | "DefaultOrders" | "Checkpoint", name: string): PyValue {
+    if (kind === "Operation" && operations.has(name)) return new JavaName("Operation", name);
+    if (kind === "DefaultOrders" && Object.hasOwn(defaultOrders, name)) return defaultOrders[name]!;
+    throw new Decline(`${kind}.${name}`);
+  }
+
+  protected override compileCall(node: Node & { kind: "call" }): Evaluator {
+    const callee = node.callee;
+    if (callee.kind === "name" && this.imported.get(callee.id) === "Checkpoint") return this.compileCheckpoint(node);
+    const hasKeywords = node.keywords.length > 0 || node.kwargs !== undefined;
+    if (callee.kind === "name" && (Object.hasOwn(builtins, callee.id) || callee.id === "isinstance")) {
+      if (hasKeywords) throw new Decline("keywords to a builtin");
+      return super.compileCall(node);
+    }
+    if (callee.kind !== "attribute") {
+      if (hasKeywords) throw new Decline("keywords to a plain callable");
+      return super.compileCall(node);
+    }
+    const name = callee.name;
+    if (hasKeywords && (mutatingMethods.has(name) || unimplementedMethods.has(name))) {
+      throw new Decline("keywords to a method");
+    }
+    if (unimplementedMethods.has(name) && !mutatingMethods.has(name)) throw new Decline(`method ${name}`);
+    if (callee.object.kind === "name" && this.imported.has(callee.object.id)) throw new Decline("stand-in method");
+    const receiver = this.compile(callee.object);
+    const args = node.args.map((arg) => this.compile(arg));
+    const keywords = node.keywords.map((keyword) => ({ name: keyword.name, value: this.compile(keyword.value) }));
+    const kwargs = node.kwargs ? this.compile(node.kwargs) : undefined;
+    return (scope, env) => {
+      const self = receiver(scope, env);
+      const values: PyValue[] = new Array(args.length);
+      for (let i = 0; i < args.length; i++) values[i] = args[i]!(scope, env);
+      if (!hasKeywords) {
+        if (mutatingMethods.has(name)) {
+          const mutated = mutate(self, name, values);
+          if (mutated !== notMutating) return mutated;
+        }
+        return detach(callMethod(self, name, values, env));
+      }
+      const named = keywordValues(keywords, kwargs, scope, env);
+      if (!isHostObject(self)) throw typeError(`${name}() takes no keyword arguments`);
+      const method = scriptAttribute(self, name, env);
+      if (!(method instanceof HostFunction)) throw typeError(`'${pythonTypeName(method)}' object is not callable`);
+      return detach(method.call(values, env, named));
+    };
+  }
+
+  /** `Checkpoint(delta[, name][, operation])`, as the interpreter's stand-in builds it. */
+  private compileCheckpoint(node: Node & { kind: "call" }): Evaluator {
+    if (node.keywords.length > 0 || node.kwargs || node.args.length < 1 || node.args.length > 3) {
+      throw new Decline("Checkpoint arguments");
+    }
+    const args = node.args.map((arg) => this.compile(arg));
+    return (scope, env) => {
+      const [delta, first = null, second = null] = args.map((arg) => arg(scope, env));
+      const [name, operation] =
+        second === null && first instanceof JavaName && first.javaType === "Operation"
+          ? [null, first]
+          : [first, second];
+      return new PythonCheckpoint(
+        isDelta(delta) ? delta : null,
+        (toHost(name) as string | null) ?? null,
+        (toHost(operation) as string | null) ?? null,
+      );
+    };
+  }
+}
+
+function constant(value: PyValue): Evaluator {
+  return () => value;
+}
+
+function runState(env: PythonEnvironment): RunState {
+  // A script's expressions receive its run state as their environment (see `run`).
+  return env as RunState;
+}
+
+/**
+ * Values from bindings, CIs and host calls are copied when they are lists, so that a
+ * script's list mutations never reach the planner's objects (the interpreter copies them too).
+ */
+function detach(value: PyValue): PyValue {
+  if (Array.isArray(value)) return value.map(detach);
+  return value;
+}
+
+/** `object.name` in a script: the expression view plus `_delegate` and Checkpoint fields. */
+function scriptAttribute(object: PyValue, name: string, env: PythonEnvironment): PyValue {
+  if (name === "_delegate" && (isConfigurationItem(object) || isDelta(object))) return object;
+  if (object instanceof PythonCheckpoint) {
+    if (name === "delta") return object.delta;
+    if (name === "name") return object.name;
+    if (name === "operation") return object.operation === null ? null : new JavaName("Operation", object.operation);
+  }
+  return detach(getAttribute(object, name, env));
+}
+
+function setAttribute(object: PyValue, name: string, value: PyValue): void {
+  if (isConfigurationItem(object)) {
+    setCiProperty(object, name, value);
+    return;
+  }
+  if (isHostObject(object)) {
+    // The interpreter's bridge throws this from JS, so it is reported as a host error.
+    if (!object.pySetAttr) throw new TypeError(`can't set attribute '${name}' of ${object.pyTypeName}`);
+    object.pySetAttr(name, toHost(value));
+    return;
+  }
+  throw new PythonException("AttributeError", `'${pythonTypeName(object)}' object has no attribute '${name}'`);
+}
+
+function setItem(container: PyValue, key: PyValue, value: PyValue): void {
+  if (Array.isArray(container)) {
+    const rank = numericRank(key);
+    if (rank < 0 || rank === 2) throw typeError(`list indices must be integers, not ${pythonTypeName(key)}`);
+    let i = Number(toBigInt(key));
+    if (i < 0) i += container.length;
+    if (i < 0 || i >= container.length) throw new PythonException("IndexError", "list assignment index out of range");
+    container[i] = value;
+    return;
+  }
+  if (container instanceof PyDict) {
+    container.set(key, value);
+    return;
+  }
+  if (isConfigurationItem(container)) {
+    if (!isText(key)) throw typeError("CI property names are strings");
+    setCiProperty(container, textOf(key), value);
+    return;
+  }
+  throw typeError(`'${pythonTypeName(container)}' object does not support item assignment`);
+}
+
+/** Python 2's unpacking of `a, b = value`. */
+function unpack(value: PyValue, count: number): PyValue[] {
+  const items = iterate(value);
+  if (items.length > count) throw new PythonException("ValueError", "too many values to unpack");
+  if (items.length < count) {
+    throw new PythonException(
+      "ValueError",
+      `need more than ${items.length} value${items.length === 1 ? "" : "s"} to unpack`,
+    );
+  }
+  return items;
+}
+
+const maximumListLength = 10_000_000;
+
+/**
+ * Iterates as CPython does: a list live (items appended meanwhile are visited), a dict or
+ * set failing when its size changes, strings and tuples as they are. `visit` returns true to
+ * break. Every 1024 items the deadline is checked.
+ */
+function loop(iterable: PyValue, state: RunState, visit: (item: PyValue) => boolean): void {
+  const tick = () => {
+    if ((++state.iterations & 1023) === 0 && Date.now() > state.deadline) throw new ScriptTimeout();
+  };
+  if (Array.isArray(iterable)) {
+    for (let i = 0; i < iterable.length; i++) {
+      tick();
+      if (iterable.length > maximumListLength) throw new ScriptTimeout();
+      if (visit(iterable[i])) return;
+    }
+    return;
+  }
+  const items = iterate(iterable);
+  const sized = iterable instanceof PyDict || iterable instanceof PySet ? iterable : undefined;
+  const size = sized?.size;
+  for (const item of items) {
+    tick();
+    if (sized && sized.size !== size) {
+      throw new PythonException(
+        "RuntimeError",
+        `${sized instanceof PyDict ? "dictionary" : "Set"} changed size during iteration`,
+      );
+    }
+    if (visit(item)) return;
+  }
+}
+
+const notMutating = Symbol("not a mutating method of this value");
+
+/** list/dict/set mutations; `notMutating` when `self` is not a value these apply to. */
+function mutate(self: PyValue, name: string, args: PyValue[]): PyValue | typeof notMutating {
+  if (Array.isArray(self)) {
+    switch (name) {
+      case "append":
+        arity(name, args, 1, 1);
+        self.push(args[0]);
+        return null;
+      case "extend":
+        arity(name, args, 1, 1);
+        self.push(...iterate(args[0]));
+        return null;
+      case "insert": {
+        arity(name, args, 2, 2);
+        let i = index(args[0]);
+        if (i < 0) i = Math.max(0, i + self.length);
+        self.splice(Math.min(i, self.length), 0, args[1]);
+        return null;
+      }
+      case "pop": {
+        arity(name, args, 0, 1);
+        if (self.length === 0) throw new PythonException("IndexError", "pop from empty list");
+        let i = args.length === 0 ? self.length - 1 : index(args[0]);
+        if (i < 0) i += self.length;
+        if (i < 0 || i >= self.length) throw new PythonException("IndexError", "pop index out of range");
+        return self.splice(i, 1)[0];
+      }
+      case "remove": {
+        arity(name, args, 1, 1);
+        const i = self.findIndex((item) => equals(item, args[0]));
+        if (i < 0) throw new PythonException("ValueError", "list.remove(x): x not in list");
+        self.splice(i, 1);
+        return null;
+      }
+      case "reverse":
+        arity(name, args, 0, 0);
+        self.reverse();
+        return null;
+      case "sort": {
+        arity(name, args, 0, 0);
+        const sorted = [...self].sort(compare);
+        for (let i = 0; i < sorted.length; i++) self[i] = sorted[i];
+        return null;
+      }
+    }
+    return notMutating;
+  }
+  if (self instanceof PyDict) {
+    if (name === "update") {
+      arity(name, args, 0, 1);
+      const source = args[0];
+      if (source === undefined) return null;
+      const pairs = source instanceof PyDict ? source : (builtins.dict!([source]) as PyDict);
+      for (const [key, value] of pairs.items()) self.set(key, value);
+      return null;
+    }
+    if (name === "pop") {
+      arity(name, args, 1, 2);
+      if (self.has(args[0])) {
+        const value = self.get(args[0]);
+        self.delete(args[0]);
+        return value;
+      }
+      if (args.length === 2) return args[1];
+      throw new PythonException("KeyError", repr(args[0]));
+    }
+    return notMutating;
+  }
+  if (self instanceof PySet && name === "add") {
+    arity(name, args, 1, 1);
+    self.add(args[0]);
+    return null;
+  }
+  if (self instanceof PySet && name === "update") {
+    for (const arg of args) for (const item of iterate(arg)) self.add(item);
+    return null;
+  }
+  return notMutating;
+}
+
+function index(value: PyValue): number {
+  const rank = numericRank(value);
+  if (rank < 0 || rank === 2) throw typeError("an integer is required");
+  return Number(toBigInt(value));
+}
+
+function arity(name: string, args: PyValue[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    throw typeError(
+      `${name}() takes ${min === max ? `exactly ${min}` : `at most ${max}`} arguments (${args.length} given)`,
+    );
+  }
+}
+
+/** Keyword arguments and `**mapping` as host values, in call order. */
+function keywordValues(
+  keywords: { name: string; value: Evaluator }[],
+  kwargs: Evaluator | undefined,
+  scope: Readonly<Record<string, unknown>>,
+  env: PythonEnvironment,
+): Record<string, unknown> {
+  const named: Record<string, unknown> = {};
+  for (const keyword of keywords) named[keyword.name] = toHost(keyword.value(scope, env));
+  if (kwargs) {
+    const mapping = kwargs(scope, env);
+    if (!(mapping instanceof PyDict)) {
+      throw typeError(`argument after ** must be a mapping, not ${pythonTypeName(mapping)}`);
+    }
+    for (const [key, value] of mapping.items()) {
+      if (!isText(key)) throw typeError("keywords must be strings");
+      const name = textOf(key);
+      if (Object.hasOwn(named, name)) throw typeError(`got multiple values for keyword argument '${name}'`);
+      named[name] = toHost(value);
+    }
+  }
+  return named;
+}
+
+/** What `print` writes for a value: unicode as it is, anything else as str(). */
+function printText(value: PyValue): string {
+  return str(value);
+}
+
+/** The message of `raise E(value)`. */
+function exceptionText(value: PyValue): string {
+  return isText(value) ? textOf(value) : str(value);
+}
+
+function collectAssignedNames(statements: Statement[], names: Set<string>): void {
+  const addTarget = (node: Node): void => {
+    if (node.kind === "name") names.add(node.id);
+    else if (node.kind === "tuple" || node.kind === "list") node.items.forEach(addTarget);
+  };
+  const addComprehensions = (node: Node | undefined): void => {
+    if (!node || typeof node !== "object") return;
+    if (node.kind === "listcomp") addTarget(node.target);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const item of value) addComprehensions(isNode(item) ? item : item?.value);
+      else if (isNode(value)) addComprehensions(value);
+    }
+  };
+  walk(statements, (statement) => {
+    switch (statement.kind) {
+      case "assign":
+        statement.targets.forEach(addTarget);
+        break;
+      case "augmented":
+        addTarget(statement.target);
+        break;
+      case "for":
+        addTarget(statement.target);
+        break;
+    }
+    for (const value of Object.values(statement)) {
+      if (isNode(value)) addComprehensions(value);
+      if (Array.isArray(value)) for (const item of value) if (isNode(item)) addComprehensions(item);
+    }
+    if (statement.kind === "if") for (const branch of statement.branches) addComprehensions(branch.test);
+  });
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string";
+}
+
+function walk(statements: Statement[], visit: (statement: Statement) => void): void {
+  for (const statement of statements) {
+    visit(statement);
+    if (statement.kind === "for") walk(statement.body, visit);
+    if (statement.kind === "if") {
+      for (const branch of statement.branches) walk(branch.body, visit);
+      if (statement.otherwise) walk(statement.otherwise, visit);
+    }
+  }
+}

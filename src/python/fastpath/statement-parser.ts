@@ -1,0 +1,389 @@
+import { type BinaryOperator, ExpressionParser, type Node } from "./parser.js";
+import { Decline, type Token, tokenize } from "./tokenizer.js";
+
+/**
+ * The statements of the planning-script subset (DESIGN §4, corpus survey §6.4). Anything
+ * else — `def`, `while`, `try`, `class`, `with`, `del`, `global`, `lambda`, `;`, tabs in
+ * indentation, `print >>f`, `print x,` — makes the whole script decline to the interpreter,
+ * which also reports real syntax errors. `line` is the 1-based line within the script.
+ */
+export type Statement =
+  | { kind: "expression"; line: number; value: Node }
+  | { kind: "assign"; line: number; targets: Node[]; value: Node }
+  | { kind: "augmented"; line: number; target: Node; operator: BinaryOperator; value: Node }
+  | { kind: "if"; line: number; branches: { test: Node; body: Statement[] }[]; otherwise: Statement[] | undefined }
+  | { kind: "for"; line: number; target: Node; iterable: Node; body: Statement[] }
+  | { kind: "pass" | "break" | "continue"; line: number }
+  | { kind: "print"; line: number; values: Node[] }
+  | { kind: "raise"; line: number; exception: string; message: Node | undefined }
+  | { kind: "import"; line: number; module: string; names: { name: string; alias: string }[] };
+
+/** One logical line: its tokens (offsets into the whole script), first line and indentation. */
+interface LogicalLine {
+  tokens: Token[];
+  line: number;
+  indent: number;
+}
+
+const augmentedOperators: Record<string, BinaryOperator> = {
+  "+=": "+",
+  "-=": "-",
+  "*=": "*",
+  "/=": "/",
+  "//=": "//",
+  "%=": "%",
+  "**=": "**",
+};
+
+/** Parses a script of the subset; throws `Decline` for anything outside it. */
+export function parseScript(source: string): Statement[] {
+  const { lines, lineStarts } = logicalLines(source);
+  const parser = new BlockParser(lines, lineStarts);
+  const statements = parser.block(0);
+  if (!parser.done()) throw new Decline("unexpected indentation");
+  return statements;
+}
+
+class BlockParser {
+  private index = 0;
+
+  constructor(
+    private readonly lines: LogicalLine[],
+    private readonly lineStarts: number[],
+  ) {}
+
+  done(): boolean {
+    return this.index >= this.lines.length;
+  }
+
+  /** The statements at exactly `indent`, until a line indented less. */
+  block(indent: number): Statement[] {
+    const statements: Statement[] = [];
+    while (!this.done()) {
+      const line = this.lines[this.index]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent) throw new Decline("unexpected indent");
+      statements.push(this.statement(line));
+    }
+    return statements;
+  }
+
+  private statement(line: LogicalLine): Statement {
+    this.index++;
+    const parser = new ExpressionParser(line.tokens, this.lineStarts);
+    const first = parser.peek();
+    const keyword = first.kind === "name" ? first.text : "";
+    if (keyword === "if") return this.ifStatement(parser, line);
+    if (keyword === "for") {
+      parser.position++;
+      const target = parser.targetList();
+      if (!parser.isKeyword("in")) throw new Decline("for without in");
+      parser.position++;
+      const iterable = parser.testList();
+      const body = this.body(parser, line);
+      if (this.continues(line, "else")) throw new Decline("for-else");
+      return { kind: "for", line: line.line, target, iterable, body };
+    }
+    if (keyword === "elif" || keyword === "else") throw new Decline(`${keyword} without if`);
+    const statement = simpleStatement(parser, line.line);
+    if (parser.peek().kind !== "end") throw new Decline("trailing tokens");
+    return statement;
+  }
+
+  private ifStatement(parser: ExpressionParser, line: LogicalLine): Statement {
+    parser.position++;
+    const branches = [{ test: parser.test(), body: this.body(parser, line) }];
+    let otherwise: Statement[] | undefined;
+    while (this.continues(line, "elif")) {
+      const next = this.lines[this.index++]!;
+      const clause = new ExpressionParser(next.tokens, this.lineStarts);
+      clause.position++;
+      branches.push({ test: clause.test(), body: this.body(clause, next) });
+    }
+    if (this.continues(line, "else")) {
+      const next = this.lines[this.index++]!;
+      const clause = new ExpressionParser(next.tokens, this.lineStarts);
+      clause.position++;
+      otherwise = this.body(clause, next);
+    }
+    return { kind: "if", line: line.line, branches, otherwise };
+  }
+
+  /** True when the next line is `keyword` at the indentation of `header`. */
+  private continues(header: LogicalLine, keyword: string): boolean {
+    const next = this.lines[this.index];
+    const token = next?.tokens[0];
+    return next !== undefined && next.indent === header.indent && token?.kind === "name" && token.text === keyword;
+  }
+
+  /** `: simple statement` on the header's line, or `:` and an indented block. */
+  private body(parser: ExpressionParser, header: LogicalLine): Statement[] {
+    parser.expectOp(":");
+    if (parser.peek().kind !== "end") {
+      const statement = simpleStatement(parser, header.line);
+      if (parser.peek().kind !== "end") throw new Decline("trailing tokens");
+      return [statement];
+    }
+    const next = this.lines[this.index];
+    if (!next || next.indent <= header.indent) throw new Decline("expected an indented block");
+    return this.block(next.indent);
+  }
+}
+
+function simpleStatement(parser: ExpressionParser, line: number): Statement {
+  const first = parser.peek();
+  if (first.kind === "name") {
+    switch (first.text) {
+      case "pass":
+      case "break":
+      case "continue":
+        parser.position++;
+        return { kind: first.text, line };
+      case "print":
+        return printStatement(parser, line);
+      case "raise":
+        return raiseStatement(parser, line);
+      case "from":
+        return importStatement(parser, line);
+      case "import":
+      case "def":
+      case "return":
+      case "while":
+      case "try":
+      case "except":
+      case "finally":
+      case "class":
+      case "with":
+      case "del":
+      case "global":
+      case "exec":
+      case "assert":
+      case "yield":
+      case "lambda":
+      case "elif":
+      case "else":
+      case "if":
+      case "for":
+        throw new Decline(`statement ${first.text}`);
+    }
+  }
+  const value = parser.testList();
+  const next = parser.peek();
+  if (next.kind === "op" && Object.hasOwn(augmentedOperators, next.text)) {
+    parser.position++;
+    checkTarget(value, false);
+    return {
+      kind: "augmented",
+      line,
+      target: value,
+      operator: augmentedOperators[next.text]!,
+      value: parser.testList(),
+    };
+  }
+  if (!parser.isOp("=")) return { kind: "expression", line, value };
+  const targets = [value];
+  let assigned: Node = value;
+  while (parser.isOp("=")) {
+    parser.position++;
+    assigned = parser.testList();
+    targets.push(assigned);
+  }
+  targets.pop();
+  for (const target of targets) checkTarget(target, true);
+  return { kind: "assign", line, targets, value: assigned };
+}
+
+/** Names, attributes, items and (for plain assignment) tuples/lists of them. */
+export function checkTarget(node: Node, unpacking: boolean): void {
+  switch (node.kind) {
+    case "name":
+      if (node.id === "None" || node.id === "True" || node.id === "False") throw new Decline("assignment to keyword");
+      return;
+    case "attribute":
+      return;
+    case "subscript":
+      if (node.index.kind === "slice") throw new Decline("slice assignment");
+      return;
+    case "tuple":
+    case "list":
+      if (!unpacking || node.items.length === 0) throw new Decline("target");
+      for (const item of node.items) checkTarget(item, true);
+      return;
+    default:
+      throw new Decline("target");
+  }
+}
+
+function printStatement(parser: ExpressionParser, line: number): Statement {
+  parser.position++;
+  if (parser.peek().kind === "end") return { kind: "print", line, values: [] };
+  if (parser.isOp(">>")) throw new Decline("print >>");
+  const values = [parser.test()];
+  while (parser.isOp(",")) {
+    parser.position++;
+    // `print x,` keeps the line open (softspace): left to the interpreter.
+    if (parser.peek().kind === "end") throw new Decline("print with trailing comma");
+    values.push(parser.test());
+  }
+  return { kind: "print", line, values };
+}
+
+/** Builtin exceptions a script may raise here: the interpreter names them the same (Jython's names). */
+const raisable = new Set([
+  "Exception",
+  "ValueError",
+  "RuntimeError",
+  "TypeError",
+  "AttributeError",
+  "AssertionError",
+  "NotImplementedError",
+  "IndexError",
+]);
+
+/** `raise E`, `raise E(message)`, `raise E, message` with E a builtin exception. */
+function raiseStatement(parser: ExpressionParser, line: number): Statement {
+  parser.position++;
+  const value = parser.test();
+  let exception: Node = value;
+  let message: Node | undefined;
+  if (parser.isOp(",")) {
+    parser.position++;
+    message = parser.test();
+  } else if (value.kind === "call") {
+    if (value.args.length > 1 || value.keywords.length > 0 || value.kwargs) throw new Decline("raise arguments");
+    exception = value.callee;
+    message = value.args[0];
+  }
+  if (exception.kind !== "name" || !raisable.has(exception.id)) throw new Decline("raise of this exception");
+  return { kind: "raise", line, exception: exception.id, message };
+}
+
+/** `from package import Name [as alias], ...` (the stand-ins fast-script.ts knows). */
+function importStatement(parser: ExpressionParser, line: number): Statement {
+  parser.position++;
+  const parts: string[] = [];
+  for (;;) {
+    const token = parser.next();
+    if (token.kind !== "name") throw new Decline("import");
+    parts.push(token.text);
+    if (!parser.isOp(".")) break;
+    parser.position++;
+  }
+  if (!parser.isKeyword("import")) throw new Decline("import");
+  parser.position++;
+  const names: { name: string; alias: string }[] = [];
+  for (;;) {
+    const token = parser.next();
+    if (token.kind !== "name") throw new Decline("import list");
+    let alias = token.text;
+    if (parser.isKeyword("as")) {
+      parser.position++;
+      const aliasToken = parser.next();
+      if (aliasToken.kind !== "name") throw new Decline("import alias");
+      alias = aliasToken.text;
+    }
+    names.push({ name: token.text, alias });
+    if (!parser.isOp(",")) break;
+    parser.position++;
+  }
+  return { kind: "import", line, module: parts.join("."), names };
+}
+
+/**
+ * Splits the script into logical lines: brackets and backslashes join physical lines,
+ * comments and blank lines go. Each line is tokenized with offsets into the whole script.
+ */
+function logicalLines(source: string): { lines: LogicalLine[]; lineStarts: number[] } {
+  if (source.includes("\t") || source.includes("\f") || source.includes(";")) {
+    // Tabs change indentation rules, `;` joins statements; both are rare in planning scripts.
+    // (A `;` inside a string declines too: cheap and safe.)
+    throw new Decline("tab, form feed or semicolon");
+  }
+  const lineStarts: number[] = [];
+  for (let i = 0; i < source.length; i++) if (source[i] === "\n") lineStarts.push(i + 1);
+  const text = blankComments(source);
+  const lines: LogicalLine[] = [];
+  let start = 0;
+  let depth = 0;
+  let i = 0;
+  const finish = (end: number) => {
+    const segment = text.slice(start, end);
+    if (segment.trim() !== "") {
+      const indent = segment.length - segment.replace(/^[ \r\n]*/, "").length;
+      const firstCharacter = start + indent;
+      const lineStart = source.lastIndexOf("\n", firstCharacter - 1) + 1;
+      const tokens = tokenize(segment).map((token) => ({ ...token, offset: token.offset + start }));
+      lines.push({ tokens, line: lineNumber(lineStarts, firstCharacter), indent: firstCharacter - lineStart });
+    }
+    start = end + 1;
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      i = skipString(text, i);
+      continue;
+    }
+    if (ch === "\\") {
+      i += 2;
+      continue;
+    }
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
+    else if (ch === "\n" && depth === 0) finish(i);
+    i++;
+  }
+  finish(text.length);
+  return { lines, lineStarts };
+}
+
+function lineNumber(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low + 1;
+}
+
+/** Comments become spaces (offsets stay), strings are left alone. */
+function blankComments(source: string): string {
+  let out = "";
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === "'" || ch === '"') {
+      const end = skipString(source, i);
+      out += source.slice(i, end);
+      i = end;
+    } else if (ch === "#") {
+      let end = source.indexOf("\n", i);
+      if (end < 0) end = source.length;
+      out += " ".repeat(end - i);
+      i = end;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The offset after the string literal starting at `i` (prefix letters are ordinary characters here). */
+function skipString(text: string, i: number): number {
+  const quote = text[i]!;
+  const triple = text.startsWith(quote.repeat(3), i);
+  const delimiter = triple ? quote.repeat(3) : quote;
+  let j = i + delimiter.length;
+  while (j < text.length) {
+    if (text[j] === "\\") {
+      j += 2;
+      continue;
+    }
+    if (text.startsWith(delimiter, j)) return j + delimiter.length;
+    if (!triple && text[j] === "\n") throw new Decline("newline in string");
+    j++;
+  }
+  throw new Decline("unterminated string");
+}
