@@ -21,6 +21,7 @@ import { createPythonRuntime } from "../../src/python/runtime.js";
 import type { CiValue, ConfigurationItem } from "../../src/repository/model.js";
 import { createStepConstruction } from "../../src/steps/step-construction.js";
 import type { PropertyDescriptor, TypeRegistry } from "../../src/types/model.js";
+import { CorpusHomes, corpusDirectory, foldersHolding } from "../support/corpus.js";
 
 /**
  * Issue 6 acceptance: for every plugin of ../shared/corpus, a deployment with one deployed of
@@ -32,33 +33,12 @@ import type { PropertyDescriptor, TypeRegistry } from "../../src/types/model.js"
  * exception instead of a diagnostic) fails the test.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, "../../../shared/corpus");
+const corpus = corpusDirectory;
 const baselineFile = path.join(here, "corpus-planning.baseline.txt");
 const operations: Operation[] = ["CREATE", "MODIFY", "DESTROY"];
-const temporary: string[] = [];
+const homes = new CorpusHomes();
 
-afterAll(() => {
-  for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
-});
-
-/** Every folder holding an xl-rules.xml: one plugin each (its synthetic.xml sits beside it). */
-function pluginFolders(directory: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...pluginFolders(full));
-    else if (entry.name === "xl-rules.xml" && statSync(full).isFile()) found.push(directory);
-  }
-  return found.sort();
-}
-
-/** A home whose ext/ is the plugin folder (a link: corpus files are never copied). */
-function homeFor(folder: string): string {
-  const home = mkdtempSync(path.join(os.tmpdir(), "planwright-corpus-planning-"));
-  temporary.push(home);
-  symlinkSync(folder, path.join(home, "ext"));
-  return home;
-}
+afterAll(() => homes.removeAll());
 
 /** The concrete deployed types the plugin's synthetic.xml defines. */
 function deployedTypes(folder: string, types: TypeRegistry): string[] {
@@ -242,11 +222,11 @@ describe.skipIf(!existsSync(corpus))("planning every corpus plugin", () => {
     const python = createPythonRuntime({ types: switchable.types });
     const lines: string[] = [];
     const internal: string[] = [];
-    const folders = pluginFolders(corpus);
+    const folders = foldersHolding(corpus, "xl-rules.xml");
     let clean = 0;
     for (const folder of folders) {
       const name = path.relative(corpus, folder);
-      const home = loadPlanningHome(homeFor(folder), { python });
+      const home = loadPlanningHome(homes.homeFor(folder), { python });
       switchable.use(home.workspace.types);
       const types = deployedTypes(folder, home.workspace.types);
       const { deployeds, problems } = synthesize(home.workspace.types, types);

@@ -19,6 +19,7 @@ import { loadPlanningHome, type PlanningHome } from "../../src/planning/planning
 import type { CiValue, ConfigurationItem } from "../../src/repository/model.js";
 import { createStepConstruction } from "../../src/steps/step-construction.js";
 import type { TypeRegistry } from "../../src/types/model.js";
+import { CorpusHomes, corpusDirectory, foldersHolding } from "../support/corpus.js";
 
 /**
  * Issue 7 acceptance: for every corpus plugin whose synthetic.xml defines concrete deployed
@@ -30,14 +31,12 @@ import type { TypeRegistry } from "../../src/types/model.js";
  * corpus-plugins.baseline.txt (UPDATE_BASELINES=1 rewrites it). Target: ≥ 90% of plugins pass.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, "../../../shared/corpus");
+const corpus = corpusDirectory;
 const baselineFile = path.join(here, "corpus-plugins.baseline.txt");
 const bases = ["generic.AbstractDeployed", "file.DeployedArtifactOnHost", "cmd.DeployedCommand"];
-const temporary: string[] = [];
+const homes = new CorpusHomes();
 
-afterAll(() => {
-  for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => homes.removeAll());
 
 function syntheticFolders(directory: string): string[] {
   const found: string[] = [];
@@ -47,14 +46,6 @@ function syntheticFolders(directory: string): string[] {
     else if (entry.name === "synthetic.xml" && statSync(full).isFile()) found.push(directory);
   }
   return found.sort();
-}
-
-/** A home whose ext/ is the corpus folder (a link: corpus files are never copied). */
-function homeFor(folder: string): string {
-  const home = mkdtempSync(path.join(os.tmpdir(), "planwright-corpus-"));
-  temporary.push(home);
-  symlinkSync(folder, path.join(home, "ext"));
-  return home;
 }
 
 function ownTypes(folder: string, types: TypeRegistry): string[] {
@@ -188,8 +179,8 @@ describe.skipIf(!existsSync(corpus))("corpus plugins built on generic, file and 
     let relevant = 0;
     let passing = 0;
     let explained = 0;
-    for (const folder of syntheticFolders(corpus)) {
-      const home = loadPlanningHome(homeFor(folder));
+    for (const folder of foldersHolding(corpus, "synthetic.xml")) {
+      const home = loadPlanningHome(homes.homeFor(folder));
       // The corpus has no planning scripts: measure the predefined rules, with the file's disable-rules.
       for (const rule of home.rules.all()) if (rule.kind !== "predefined") home.rules.disable(rule.name, rule.location);
       const deployedTypes = ownTypes(folder, home.workspace.types);
