@@ -1,14 +1,4 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,16 +27,6 @@ const bases = ["generic.AbstractDeployed", "file.DeployedArtifactOnHost", "cmd.D
 const homes = new CorpusHomes();
 
 afterAll(() => homes.removeAll());
-
-function syntheticFolders(directory: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...syntheticFolders(full));
-    else if (entry.name === "synthetic.xml" && statSync(full).isFile()) found.push(directory);
-  }
-  return found.sort();
-}
 
 function ownTypes(folder: string, types: TypeRegistry): string[] {
   const text = readFileSync(path.join(folder, "synthetic.xml"), "utf8").replace(/<!--[\s\S]*?-->/g, "");

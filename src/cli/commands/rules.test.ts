@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadHome, rulesXml, testSynthetic, writeHome } from "../../../test/rules/rules-home.js";
 import { runCli } from "../../../test/support/run-cli.js";
 import { rulesText } from "./rules.js";

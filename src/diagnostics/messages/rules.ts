@@ -79,7 +79,8 @@ export const rulesMessages: MessageSection = {
   },
   PW4028: {
     severity: "warning",
-    message: "Rule {rule}: {type} in <type> extends {missing}, which no loaded plugin defines, so no deployed can match it",
+    message:
+      "Rule {rule}: {type} in <type> extends {missing}, which no loaded plugin defines, so no deployed can match it",
     hint: "Install the plugin that defines {missing} (its types come from its synthetic.xml).",
   },
   PW4030: {
