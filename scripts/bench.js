@@ -10,14 +10,14 @@ import { fileURLToPath } from "node:url";
 import { generateHome } from "./bench/generate-home.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sizes = [1000, 2000, 10000];
 /**
  * DESIGN §6 states its targets for XML rules with expressions; issue 6 asks for 10% script
  * rules as well. Both mixes are measured; the verdict applies DESIGN's targets to each.
  */
+const doublingRounds = 3;
 const mixes = {
-  xmlRules: { scriptRules: false, runs: { 1000: 11, 2000: 11, 10000: 5 } },
-  withScriptRules: { scriptRules: true, runs: { 1000: 5, 2000: 5, 10000: 2 } },
+  xmlRules: { scriptRules: false, runs: { 1000: 7, 2000: 7, 10000: 5 } },
+  withScriptRules: { scriptRules: true, runs: { 1000: 4, 2000: 4, 10000: 2 } },
 };
 const coldRuns = 7;
 
@@ -109,6 +109,28 @@ async function measureStages() {
   return benchmarkStages();
 }
 
+/**
+ * All sizes of one mix. On a shared machine the load changes from minute to minute, so the two
+ * sizes the doubling ratio compares are measured in alternating rounds, and each keeps its
+ * best round: they then see the same conditions.
+ */
+function measureMix(mix) {
+  const rounds = { 1000: [], 2000: [] };
+  for (let round = 0; round < doublingRounds; round++) {
+    for (const deployeds of [1000, 2000]) rounds[deployeds].push(measureSize(deployeds, mix));
+  }
+  const best = (results) => {
+    const sorted = [...results].sort((a, b) => a.totalMs - b.totalMs);
+    return {
+      ...sorted[0],
+      rounds: results.length,
+      minTotalMs: Math.min(...results.map((r) => r.minTotalMs)),
+      peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+    };
+  };
+  return [best(rounds[1000]), best(rounds[2000]), measureSize(10000, mix)];
+}
+
 /** DESIGN §6 targets for one mix. The doubling ratio uses the fastest runs, the least noisy. */
 function verdict(bySize) {
   const doublingRatio = Math.round((bySize[2000].minTotalMs / bySize[1000].minTotalMs) * 100) / 100;
@@ -126,7 +148,7 @@ async function main() {
   const planning = {};
   const verdicts = {};
   for (const [name, mix] of Object.entries(mixes)) {
-    planning[name] = sizes.map((deployeds) => measureSize(deployeds, mix));
+    planning[name] = measureMix(mix);
     verdicts[name] = verdict(Object.fromEntries(planning[name].map((p) => [p.deployeds, p])));
   }
   log("cold planwright plan of examples/petclinic");
