@@ -629,16 +629,21 @@ function loop(iterable: PyValue, state: RunState, visit: (item: PyValue) => bool
   const items = iterate(iterable);
   const sized = iterable instanceof PyDict || iterable instanceof PySet ? iterable : undefined;
   const size = sized?.size;
-  for (const item of items) {
-    tick();
+  // CPython checks the size on every step, the one that finds the end included.
+  const checkSize = () => {
     if (sized && sized.size !== size) {
       throw new PythonException(
         "RuntimeError",
         `${sized instanceof PyDict ? "dictionary" : "Set"} changed size during iteration`,
       );
     }
+  };
+  for (const item of items) {
+    tick();
+    checkSize();
     if (visit(item)) return;
   }
+  checkSize();
 }
 
 const notMutating = Symbol("not a mutating method of this value");

@@ -223,9 +223,9 @@ export function callObjectMethod(
       if (!isText(args[0])) throw new PythonException("TypeError", `${name}(): expected a property name`);
       const property = textOf(args[0]);
       if (name === "hasProperty") {
-        return env.types?.has(object.type)
-          ? env.types.property(object.type, property) !== undefined
-          : property in object.values;
+        // As the interpreter's bridge answers it: a value, or a declared property of a known type.
+        if (Object.hasOwn(object.values, property) || !env.types?.has(object.type)) return true;
+        return env.types.property(object.type, property) !== undefined;
       }
       return ciAttribute(object, property, env, "attribute");
     }

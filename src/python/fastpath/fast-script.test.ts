@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import { buildScriptWorld, scriptTypes } from "../../../test/python-scripts/script-world.js";
+import { PythonException } from "../values/python-exception.js";
+import { compileFastScript, pythonLineOf, ScriptTimeout } from "./fast-script.js";
+
+// Unit tests of the statement fast path; test/python-scripts/ compares it with Pyodide.
+
+function run(source: string, deadline = Date.now() + 5_000) {
+  const script = compileFastScript(source);
+  if (!script) throw new Error(`declined:\n${source}`);
+  const world = buildScriptWorld();
+  const printed: string[] = [];
+  script.run(world.bindings, { types: scriptTypes, log: (_level, line) => printed.push(line), deadline });
+  return { ...world, printed };
+}
+
+function failure(source: string): { type: string; message: string; line: number | undefined } {
+  try {
+    run(source);
+  } catch (error) {
+    if (error instanceof PythonException) {
+      return { type: error.pythonType, message: error.message, line: pythonLineOf(error) };
+    }
+    throw error;
+  }
+  throw new Error("no exception");
+}
+
+describe("compileFastScript accepts", () => {
+  it("assignments, tuple unpacking and chained targets", () => {
+    const { printed } = run("a, (b, c) = 1, (2, u'x')\nd = e = [a, b]\nprint a, b, c, d, e is None");
+    expect(printed).toEqual(["1 2 x [1, 2] False"]);
+  });
+
+  it("augmented assignment; list += extends the same list", () => {
+    const { printed } = run("n = 1\nn += 2\nn *= 3\nl = [1]\nm = l\nl += (2, 3)\ns = 'a'\ns += 'b'\nprint n, m, s");
+    expect(printed).toEqual(["9 [1, 2, 3] ab"]);
+  });
+
+  it("if / elif / else, including one-line bodies", () => {
+    const { printed } = run(
+      "for n in [1, 2, 3]:\n    if n == 1: print 'one'\n    elif n == 2:\n        print 'two'\n    else:\n        print 'many'",
+    );
+    expect(printed).toEqual(["one", "two", "many"]);
+  });
+
+  it("for loops over lists, tuples, dicts, strings and ranges, with break and continue", () => {
+    const { printed } = run(
+      [
+        "out = []",
+        "for i in range(10):",
+        "    if i % 2:",
+        "        continue",
+        "    if i > 6:",
+        "        break",
+        "    out.append(i)",
+        "for k in {'a': 1}:",
+        "    out.append(k)",
+        "for ch in 'xy':",
+        "    out.append(ch)",
+        "for a, b in [(1, 2), (3, 4)]:",
+        "    out.append(a + b)",
+        "print out",
+      ].join("\n"),
+    );
+    expect(printed).toEqual(["[0, 2, 4, 6, 'a', 'x', 'y', 3, 7]"]);
+  });
+
+  it("list comprehensions, whose variable stays bound (Python 2)", () => {
+    const { printed } = run(
+      "names = [d.deployedOrPrevious.name for d in specification.deltas if d.operation != 'NOOP']\nprint names, d.operation",
+    );
+    expect(printed).toEqual(["[u'petclinic', u'petclinic-ds'] DESTROY"]);
+  });
+
+  it("host calls with keyword arguments and **dict, as one trailing PyKeywords", () => {
+    const { calls } = run(
+      "s = steps.os_script(description='Stop %s' % deployed.container.name, order=20, **{'target-host': deployed.container.host})\ncontext.addStep(s)",
+    );
+    expect(calls).toEqual([
+      {
+        call: "StepFactory.os_script",
+        args: [{ keywords: { description: "Stop tomcat", order: 20, "target-host": "ci:Infrastructure/web-1" } }],
+      },
+      {
+        call: "DeploymentPlanningContext.addStep",
+        args: [
+          {
+            step: {
+              type: "os-script",
+              args: [{ keywords: { description: "Stop tomcat", order: 20, "target-host": "ci:Infrastructure/web-1" } }],
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("writes to CIs through attributes, items and values", () => {
+    const { cis } = run(
+      "deployed.contextRoot = '/pc'\ndeployed['weight'] = 5\ndeployed.values['placeholders'] = {'k': 1}\ndeployed.container.home = None",
+    );
+    const deployed = cis.find((ci) => ci.name === "petclinic")!;
+    expect(deployed.values).toMatchObject({ contextRoot: "/pc", weight: 5, placeholders: { k: "1" } });
+    expect(cis.find((ci) => ci.name === "tomcat")!.values.home).toBeUndefined();
+  });
+
+  it("mutating list, dict and set methods on the script's own values, never on the planner's", () => {
+    const { printed, cis } = run(
+      [
+        "p = deployed.ports",
+        "p.append(8080)",
+        "d = {'a': 1}",
+        "d.update({'b': 2})",
+        "d['c'] = d.pop('a')",
+        "s = set()",
+        "s.add(1)",
+        "l = [3, 1, 2]",
+        "l.sort()",
+        "l.insert(0, l.pop())",
+        "print p, sorted(d.items()), len(s), l",
+      ].join("\n"),
+    );
+    expect(printed).toEqual(["[u'80', u'443', 8080] [('b', 2), ('c', 1)] 1 [3, 1, 2]"]);
+    expect(cis.find((ci) => ci.name === "petclinic")!.values.ports).toEqual(["80", "443"]);
+  });
+
+  it("imports of Operation, DefaultOrders and Checkpoint", () => {
+    const { calls } = run(
+      [
+        "from com.xebialabs.deployit.plugin.api.deployment.specification import Operation",
+        "from com.xebialabs.deployit.plugin.api.deployment.planning import Checkpoint, DefaultOrders",
+        "s = steps.noop(description='x', order=DefaultOrders.DEPLOY_ARTIFACTS + 1)",
+        "context.addStepWithCheckpoint(s, delta, Operation.DESTROY)",
+        "context.addCheckpoint(s, Checkpoint(delta, 'written', Operation.CREATE))",
+        "print delta.operation == Operation.CREATE",
+      ].join("\n"),
+    );
+    expect(calls.slice(1)).toEqual([
+      {
+        call: "DeploymentPlanningContext.addStepWithCheckpoint",
+        args: [
+          { step: { type: "noop", args: [{ keywords: { description: "x", order: 71 } }] } },
+          "delta:Infrastructure/web-1/tomcat/petclinic",
+          "DESTROY",
+        ],
+      },
+      {
+        call: "DeploymentPlanningContext.addCheckpoint",
+        args: [
+          { step: { type: "noop", args: [{ keywords: { description: "x", order: 71 } }] } },
+          { checkpoint: { delta: "Infrastructure/web-1/tomcat/petclinic", name: "written", operation: "CREATE" } },
+        ],
+      },
+    ]);
+  });
+
+  it("print writes each line of its text", () => {
+    expect(run("print\nprint 'a\\nb', 1.5, None, u'\\xe9'").printed).toEqual(["", "a", "b 1.5 None \u00e9"]);
+  });
+});
+
+describe("fast script exceptions", () => {
+  it("raise with a message, at its line", () => {
+    expect(failure("x = 1\nif x:\n    raise Exception('no database for %s' % deployed.name)")).toEqual({
+      type: "Exception",
+      message: "no database for petclinic",
+      line: 3,
+    });
+    expect(failure("raise ValueError, 'bad'")).toEqual({ type: "ValueError", message: "bad", line: 1 });
+  });
+
+  it("an error inside a multi-line statement is reported at the line of the failing part", () => {
+    expect(failure("s = steps.noop(\n    description=deployed.nothing,\n    order=1)")).toMatchObject({
+      type: "AttributeError",
+      line: 2,
+    });
+    expect(failure("x = [1,\n  2][5]")).toMatchObject({ type: "IndexError", line: 1 });
+  });
+
+  it("NameError, unpacking errors, dict size changes", () => {
+    expect(failure("print missing")).toMatchObject({ type: "NameError", line: 1 });
+    expect(failure("a, b = [1, 2, 3]")).toEqual({ type: "ValueError", message: "too many values to unpack", line: 1 });
+    expect(failure("d = {'a': 1}\nfor k in d:\n    d['b'] = 2")).toMatchObject({ type: "RuntimeError", line: 2 });
+  });
+
+  it("a loop that keeps growing its list stops at the deadline", () => {
+    expect(() => run("l = [1]\nfor x in l:\n    l.append(x)", Date.now() + 50)).toThrow(ScriptTimeout);
+  });
+
+  it("host errors pass through as they are", () => {
+    expect(() => run("context.fail()")).toThrow("the context refuses");
+  });
+});
+
+describe("compileFastScript declines", () => {
+  it.each([
+    ["def", "def f():\n    return 1\nf()"],
+    ["while", "while True:\n    pass"],
+    ["try", "try:\n    x = 1\nexcept Exception, e:\n    pass"],
+    ["class", "class A(object):\n    pass"],
+    ["lambda", "f = lambda x: x"],
+    ["other imports", "from java.util import HashSet"],
+    ["plain imports", "import json"],
+    [
+      "unknown stand-in member",
+      "from com.xebialabs.deployit.plugin.api.deployment.specification import Operation\nx = Operation.valueOf('CREATE')",
+    ],
+    ["print with trailing comma", "print 'a',"],
+    ["print >>", "import sys\nprint >>sys.stderr, 'a'"],
+    ["semicolons", "a = 1; b = 2"],
+    ["tabs", "if True:\n\tpass"],
+    ["generator expressions", "x = any(d for d in deltas.deltas)"],
+    ["nested comprehensions", "x = [a for b in [[1]] for a in b]"],
+    ["values as a view", "v = deployed.values\nv['x'] = 1"],
+    ["rebinding builtins", "len = 3"],
+    ["Type without import", "t = Type.valueOf('udm.Deployed')"],
+    ["for-else", "for x in []:\n    pass\nelse:\n    pass"],
+    ["a syntax error", "if x\n    pass"],
+    ["raise of an unknown class", "raise MyError('x')"],
+    ["keywords to builtins", "x = sorted([1], reverse=True)"],
+    ["del", "x = 1\ndel x"],
+  ])("%s", (_name, source) => {
+    expect(compileFastScript(source)).toBeUndefined();
+  });
+});
