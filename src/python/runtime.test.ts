@@ -81,4 +81,51 @@ describe("createPythonRuntime", () => {
       expect((error as DiagnosticError).diagnostics[0]!.message).toMatch(/^rule 'my-rule' raised ZeroDivisionError/);
     }
   });
+
+  it("runs planning scripts of the fast-path subset without the interpreter", () => {
+    const runtime = createPythonRuntime({ types, log: (_level, line) => printed.push(line) });
+    const printed: string[] = [];
+    const script = runtime.compileScript({
+      source:
+        "if deployed.targetPath:\n    deployed.targetPath = deployed.targetPath + '/app'\nprint deployed.targetPath",
+      location: { file: "ext/planning/app.py", line: 1 },
+    });
+    if ("severity" in script) throw new Error(script.message);
+    expect(runtime.needsInterpreter([script])).toBe(false);
+    const target = { ...deployed, values: { ...deployed.values } };
+    runtime.runScript(script, { deployed: target });
+    expect(target.values.targetPath).toBe("/opt/app");
+    expect(printed).toEqual(["/opt/app"]);
+    expect(runtime.statistics).toMatchObject({ scriptRuns: 1, fastScriptRuns: 1 });
+    expect(runtime.interpreterLoaded).toBe(false);
+  });
+
+  it("reports a fast script's exception with the rule, the file and the Python line", () => {
+    const runtime = createPythonRuntime({ types });
+    const script = runtime.compileScript({
+      source: "x = 1\nfor d in [deployed]:\n    raise Exception('no database for %s' % d.name)",
+      location: { file: "ext/xl-rules.xml", line: 10, column: 5 },
+    });
+    if ("severity" in script) throw new Error(script.message);
+    try {
+      runtime.runScript(script, { deployed }, { rule: "check" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DiagnosticError).diagnostics[0]).toMatchObject({
+        code: "PW6050",
+        file: "ext/xl-rules.xml",
+        line: 12,
+        rule: "check",
+      });
+      expect((error as DiagnosticError).diagnostics[0]!.message).toMatch(/Exception.*no database for app/);
+    }
+  });
+
+  it("leaves scripts outside the subset to the interpreter", () => {
+    const runtime = createPythonRuntime({ types });
+    const script = runtime.compileScript({ source: "def f():\n    pass\nf()", location: { file: "a.py", line: 1 } });
+    if ("severity" in script) throw new Error(script.message);
+    expect(runtime.needsInterpreter([script])).toBe(true);
+    expect(() => runtime.runScript(script, {})).toThrow(/load\(\)/);
+  });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileFastScript, pythonLineOf, ScriptTimeout } from "../../src/python/fastpath/fast-script.js";
 import { PyodideHost, PythonFailure } from "../../src/python/interpreter/pyodide-host.js";
+import { createPythonRuntime } from "../../src/python/runtime.js";
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { buildScriptWorld, plainData, scriptTypes } from "./script-world.js";
 
@@ -275,4 +276,22 @@ describe("fast-path planning scripts agree with Pyodide", () => {
   it.each(Object.entries(jythonOnly))("%s: as Jython 2.7", (_name, { source, printed }) => {
     expect(runFast(source).printed).toEqual(printed);
   });
+});
+
+describe("the interpreter", () => {
+  it("is one per process, each run bound to its runtime's log", async () => {
+    const logs: string[][] = [[], []];
+    const runtimes = logs.map((log) =>
+      createPythonRuntime({ types: scriptTypes, log: (_level, line) => log.push(line) }),
+    );
+    const source = "def greet(who):\n    print 'hello', who\ngreet(name)";
+    for (const runtime of runtimes) await runtime.load();
+    runtimes.forEach((runtime, index) => {
+      const script = runtime.compileScript({ source, location: { file: "greet.py", line: 1 } });
+      if ("severity" in script) throw new Error(script.message);
+      expect(runtime.needsInterpreter([script])).toBe(true);
+      runtime.runScript(script, { name: `runtime ${index}` });
+    });
+    expect(logs).toEqual([["hello runtime 0"], ["hello runtime 1"]]);
+  }, 120_000);
 });
