@@ -127,6 +127,11 @@ seen = context.getAttribute("seen")
 seen.append("more")
 print seen, context.getAttribute("seen")
 `,
+  "artifact file": `
+print "Copy file " + deployed.file.name, deployed.file.path, deployed.file.getName()
+context.addStep(steps.noop(description="Copy %s" % deployed.file.name, order=deployed.weight))
+print deployed.container.file
+`,
   "print forms": `
 print
 print "a", 1, 2.5, None, True, [1, u'x'], (1,), {'k': 'v'}

@@ -91,6 +91,7 @@ export function buildScriptWorld(): ScriptWorld {
     name: "petclinic",
     type: "udm.BaseDeployed",
     values: { container: server, contextRoot: "/petclinic", weight: 3, placeholders: { a: "1" }, ports: ["80", "443"] },
+    artifact: { path: "/artifacts/1.0/petclinic.war", checksum: "0123" },
   };
   const other: ConfigurationItem = {
     id: "Infrastructure/web-1/tomcat/petclinic-ds",

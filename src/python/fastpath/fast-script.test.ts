@@ -155,6 +155,12 @@ describe("compileFastScript accepts", () => {
     ]);
   });
 
+  it("an artifact's file: name and path of its content (the manual's `deployed.file.name`)", () => {
+    expect(run("print 'Copy file ' + deployed.file.name, deployed.file.path").printed).toEqual([
+      "Copy file petclinic.war /artifacts/1.0/petclinic.war",
+    ]);
+  });
+
   it("print writes each line of its text", () => {
     expect(run("print\nprint 'a\\nb', 1.5, None, u'\\xe9'").printed).toEqual(["", "a", "b 1.5 None \u00e9"]);
   });

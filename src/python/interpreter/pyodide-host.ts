@@ -3,7 +3,7 @@ import { type ConfigurationItem, isConfigurationItem } from "../../repository/mo
 import type { SourceText } from "../../rules/model.js";
 import type { TypeRegistry } from "../../types/model.js";
 import { isHostObject, PyKeywords } from "../host-object.js";
-import { setCiProperty, toHost } from "../values/ci-bridge.js";
+import { artifactFile, setCiProperty, toHost } from "../values/ci-bridge.js";
 import {
   isDelta,
   isDeltaSpecification,
@@ -236,6 +236,10 @@ function hostModule(bound: { options: PyodideHostOptions }): Record<string, unkn
     ciValue(ci: { type: string; values: Record<string, unknown> }, name: string): unknown {
       // Same view as the fast path's bridge (../values/ci-bridge.ts): the declared default
       // when unset, and set kinds as sets.
+      if (name === "file" && ci.values.file === undefined) {
+        const file = artifactFile(ci as ConfigurationItem);
+        if (file) return file;
+      }
       const descriptor = bound.options.types.property(ci.type, name);
       const value = Object.hasOwn(ci.values, name) ? ci.values[name] : descriptor?.defaultValue;
       if (Array.isArray(value) && descriptor?.kind.startsWith("set_of_")) return new Set(value);
@@ -244,6 +248,7 @@ function hostModule(bound: { options: PyodideHostOptions }): Record<string, unkn
     ciKnows(ci: { type: string; values: Record<string, unknown> }, name: string): boolean {
       const { types } = bound.options;
       if (Object.hasOwn(ci.values, name)) return true;
+      if (name === "file" && artifactFile(ci as ConfigurationItem)) return true;
       if (!types.has(ci.type)) return true;
       return types.property(ci.type, name) !== undefined;
     },

@@ -1,7 +1,7 @@
 import type { Delta, DeltaSpecification } from "../../delta/model.js";
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { PropertyDescriptor, TypeRegistry } from "../../types/model.js";
-import { type HostObject, isHostObject, PyKeywords } from "../host-object.js";
+import { type HostObject, hostObject, isHostObject, PyKeywords } from "../host-object.js";
 import {
   isDelta,
   isDeltaSpecification,
@@ -111,8 +111,55 @@ function ciAttribute(
       return new JavaName("Type", ci.type, env.types);
     case "values":
       if (access === "attribute") return ciValues(ci, env);
+      break;
+    case "file": {
+      const file = ci.values.file === undefined ? artifactFile(ci) : undefined;
+      if (file) return file;
+    }
   }
   return ciProperty(ci, name, env, access);
+}
+
+const artifactFiles = new WeakMap<ConfigurationItem, HostObject>();
+
+/**
+ * `artifact.file` (XL Deploy's OverthereFile of an artifact's content, the manual's
+ * `"Copy file " + deployed.file.name`): `name` is the file name, `path` where the content is,
+ * also as `getName()`/`getPath()`. For an artifact CI or a deployed of one; undefined for
+ * other CIs. The interpreter's bridge gives scripts the same object.
+ */
+export function artifactFile(ci: ConfigurationItem): HostObject | undefined {
+  const known = artifactFiles.get(ci);
+  if (known) return known;
+  const deployable = ci.values.deployable;
+  const artifact = ci.artifact ?? (isConfigurationItem(deployable) ? deployable.artifact : undefined);
+  if (!artifact) return undefined;
+  const path = artifact.path;
+  const name =
+    path
+      .split(/[\\/]/)
+      .filter((part) => part !== "")
+      .at(-1) ?? ci.name;
+  const file: HostObject = {
+    [hostObject]: true,
+    pyTypeName: "OverthereFile",
+    pyGetAttr(attribute) {
+      switch (attribute) {
+        case "name":
+          return name;
+        case "path":
+          return path;
+        case "getName":
+          return () => name;
+        case "getPath":
+          return () => path;
+        default:
+          return undefined;
+      }
+    },
+  };
+  artifactFiles.set(ci, file);
+  return file;
 }
 
 function ciProperty(
