@@ -84,9 +84,12 @@ function tagLine(error: unknown, line: number): void {
  */
 export function compileFastScript(source: string): FastScript | undefined {
   let body: Block;
+  let names: string[];
   try {
     const statements = parseScript(source);
-    body = new ScriptCompiler(statements).compileBlock(statements);
+    const compiler = new ScriptCompiler(statements);
+    body = compiler.compileBlock(statements);
+    names = [...compiler.readNames];
   } catch (error) {
     if (error instanceof Decline) return undefined;
     throw error;
@@ -94,8 +97,9 @@ export function compileFastScript(source: string): FastScript | undefined {
   return {
     source,
     run(bindings, env) {
+      // Only the bindings the script reads: the planner hands every rule a dozen.
       const scope: Record<string, unknown> = Object.create(null);
-      for (const name in bindings) scope[name] = detach(fromHost(bindings[name], env));
+      for (const name of names) if (name in bindings) scope[name] = detach(fromHost(bindings[name], env));
       const state: RunState = { types: env.types, log: env.log, deadline: env.deadline, iterations: 0 };
       body(scope, state);
     },
@@ -158,6 +162,8 @@ class ScriptCompiler extends ExpressionCompiler {
   /** Import aliases → stand-in kind. */
   private readonly imported = new Map<string, "Operation" | "DefaultOrders" | "Checkpoint">();
   private statementLine = 0;
+  /** Every name the script reads. */
+  readonly readNames = new Set<string>();
 
   constructor(statements: Statement[]) {
     super();
@@ -430,6 +436,7 @@ class ScriptCompiler extends ExpressionCompiler {
     if (this.imported.has(id)) throw new Decline("stand-in used as a value");
     declineBuiltinValue(id);
     if (interpreterBuiltins.has(id)) throw new Decline(`interpreter builtin ${id}`);
+    this.readNames.add(id);
     return (scope) => {
       const value = scope[id];
       if (value === undefined) throw new PythonException("NameError", `name '${id}' is not defined`);
