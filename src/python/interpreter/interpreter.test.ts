@@ -116,6 +116,8 @@ describe("Python 2 idioms", () => {
       "warn: oops",
       "info: one",
     ]);
+    // Jython 2.7 prints "1 [2]" and "[3]".
+    expect(run("print [1, 'a'][0], [2]\nprint [3]")).toEqual(["info: 1 [2]", "info: [3]"]);
   });
 
   it("accepts except E, e: and raise E, message", () => {

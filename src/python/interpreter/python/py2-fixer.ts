@@ -58,7 +58,9 @@ def _fix_py2(source, print_statement=True):
                 edits.append((offset(tokens[comma].start), offset(tokens[comma].end), "("))
                 edits.append((offset(tokens[end].start), offset(tokens[end].start), ")"))
         elif kind == _tokenize.NAME and text == "print" and at_statement_start and print_statement:
-            if following is None or (following.type == _tokenize.OP and following.string in ("=", ".", "[")):
+            # print is a keyword in Python 2: "print [x]" prints a list; only "print = ..." and
+            # "print.x" (never valid Python 2) are left alone.
+            if following is None or (following.type == _tokenize.OP and following.string in ("=", ".")):
                 pass
             else:
                 end = _statement_end(tokens, index + 1)
