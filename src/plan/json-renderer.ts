@@ -6,7 +6,7 @@ import { parameterJson } from "./parameter-value.js";
 import { summarizePlan } from "./plan-summary.js";
 import { type PropertyLookup, SecretMask } from "./secret-mask.js";
 
-export const planFormatVersion = "1.0";
+const planFormatVersion = "1.0";
 
 export interface JsonRenderOptions {
   /** Finds password properties, whose values are masked. */
@@ -18,8 +18,8 @@ export function renderJson(plan: Plan, options: JsonRenderOptions): string {
   return `${JSON.stringify(planDocument(plan, options), null, 2)}\n`;
 }
 
-/** The document `renderJson` prints, as data (for callers that embed it). */
-export function planDocument(plan: Plan, options: JsonRenderOptions): Record<string, unknown> {
+/** The document `renderJson` prints, as data. */
+function planDocument(plan: Plan, options: JsonRenderOptions): Record<string, unknown> {
   const mask = SecretMask.forPlan(plan, options.types);
   const summary = summarizePlan(plan);
   return {

@@ -8,10 +8,6 @@ import { renderText } from "./text-renderer.js";
 export const planFormats = ["text", "json", "dot", "mermaid"] as const;
 export type PlanFormat = (typeof planFormats)[number];
 
-export function isPlanFormat(name: string): name is PlanFormat {
-  return (planFormats as readonly string[]).includes(name);
-}
-
 export interface RenderOptions {
   /** Finds password properties, whose values are masked in every format. */
   types: PropertyLookup;
