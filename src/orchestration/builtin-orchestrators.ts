@@ -46,19 +46,32 @@ export function builtinOrchestrators(): Orchestrator[] {
 
 /**
  * One group per container, alphabetical by container name (then id). Containers are named
- * by name, or by id where two of them share a name (two hosts' `tomcat`).
+ * by name, or by id where two containers of the deployment share a name (two hosts'
+ * `tomcat`) — counted over the whole deployment, since an earlier orchestrator may already
+ * have put them in different leaves.
  */
 export function byContainer(input: OrchestrationInput): DeltaGroup[] {
   const groups = groupBy(input.deltas, (delta) => containerKey(delta).id);
   const containers = [...groups.values()]
     .map((deltas) => ({ container: containerKey(deltas[0]), deltas }))
     .sort((a, b) => compareText(a.container.name, b.container.name) || compareText(a.container.id, b.container.id));
-  const namesSeen = new Map<string, number>();
-  for (const { container } of containers) namesSeen.set(container.name, (namesSeen.get(container.name) ?? 0) + 1);
+  const shared = sharedContainerNames(input.specification.deltas);
   return containers.map(({ container, deltas }) => ({
-    qualifier: `on container ${namesSeen.get(container.name)! > 1 ? container.id : container.name}`,
+    qualifier: `on container ${shared.has(container.name) ? container.id : container.name}`,
     deltas,
   }));
+}
+
+/** Names that more than one container of these deltas carries. */
+function sharedContainerNames(deltas: readonly Delta[]): Set<string> {
+  const idsByName = new Map<string, Set<string>>();
+  for (const delta of deltas) {
+    const { id, name } = containerKey(delta);
+    const ids = idsByName.get(name) ?? new Set<string>();
+    ids.add(id);
+    idsByName.set(name, ids);
+  }
+  return new Set([...idsByName].filter(([, ids]) => ids.size > 1).map(([name]) => name));
 }
 
 /**
