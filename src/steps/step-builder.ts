@@ -29,7 +29,128 @@ export type StepBuildResult = { ok: true; step: Step } | { ok: false; diagnostic
 
 /** Builds the step an XML rule (or a step macro) describes. */
 export function buildStep(template: StepTemplate, context: StepBuildContext): StepBuildResult {
+  const compiled = compiledTemplate(template, context);
+  if (compiled) return guard(() => buildCompiled(template, compiled, context));
   return guard(() => buildFromTemplate(template, context, undefined, []));
+}
+
+/**
+ * A template resolved once against its step descriptor (DESIGN §6: planning builds one step
+ * per rule per delta): the parameter each written one sets, literal text already converted,
+ * and per descriptor parameter where its value comes from. Building then only evaluates the
+ * expressions and calculates what the rule left out. Templates with anything unusual (an
+ * unknown or repeated parameter, a literal that does not convert, a step macro) are left to
+ * `buildFromTemplate`, which reports them.
+ */
+interface CompiledTemplate {
+  descriptor: StepDescriptor;
+  /** Per descriptor parameter, in the descriptor's order. */
+  sources: ParameterSource[];
+  /** Indexes of the `computed` sources in the order the rule writes them. */
+  computedOrder: number[];
+}
+
+/** Compiled per step registry: a rescan's registry resolves step names afresh. */
+const compiledTemplates = new WeakMap<StepTemplate, { steps: StepRegistry; compiled: CompiledTemplate | undefined }>();
+
+function compiledTemplate(template: StepTemplate, context: StepBuildContext): CompiledTemplate | undefined {
+  let entry = compiledTemplates.get(template);
+  if (entry?.steps !== context.steps) {
+    entry = { steps: context.steps, compiled: compileTemplate(template, context) };
+    compiledTemplates.set(template, entry);
+  }
+  const { compiled } = entry;
+  // The registry may have gained a step since (a macro of the same spelling): look it up again.
+  return compiled && context.steps.get(template.type) === compiled.descriptor ? compiled : undefined;
+}
+
+/** Where a descriptor parameter's value comes from: nothing written, a constant, or per build. */
+type ParameterSource =
+  | { kind: "absent" }
+  | { kind: "constant"; value: unknown }
+  | { kind: "computed"; written: ParameterTemplate };
+
+/** Kinds whose literal text converts, without lookups, to a primitive every step can share. */
+const constantKinds: ReadonlySet<StepParameterKind> = new Set(["string", "object", "integer", "boolean", "enum"]);
+
+function compileTemplate(template: StepTemplate, context: StepBuildContext): CompiledTemplate | undefined {
+  const descriptor = context.steps.get(template.type);
+  if (!descriptor || descriptor.macro) return undefined;
+  const written = new Map<StepParameterDescriptor, ParameterTemplate>();
+  for (const parameterTemplate of template.parameters) {
+    const parameter = stepParameter(descriptor, parameterTemplate.name);
+    if (!parameter || written.has(parameter)) return undefined;
+    written.set(parameter, parameterTemplate);
+  }
+  const sources: ParameterSource[] = [];
+  for (const parameter of descriptor.parameters) {
+    const given = written.get(parameter);
+    if (!given) sources.push({ kind: "absent" });
+    else if (given.form === "text" && constantKinds.has(parameter.kind)) {
+      const converted = convertText(given.text, parameter, context);
+      if (!converted.ok) return undefined;
+      sources.push({ kind: "constant", value: converted.value });
+    } else sources.push({ kind: "computed", written: given });
+  }
+  // Converted in the order written, as `buildFromTemplate` does: the first expression that throws decides.
+  const computedOrder = [...written.keys()]
+    .map((parameter) => descriptor.parameters.indexOf(parameter))
+    .filter((index) => sources[index]!.kind === "computed");
+  return { descriptor, sources, computedOrder };
+}
+
+function buildCompiled(template: StepTemplate, compiled: CompiledTemplate, context: StepBuildContext): StepBuildResult {
+  const { descriptor, sources, computedOrder } = compiled;
+  const values: unknown[] = new Array(sources.length);
+  const problems: Diagnostic[] = [];
+  for (const index of computedOrder) {
+    const source = sources[index] as ParameterSource & { kind: "computed" };
+    const value = parameterValue(source.written, descriptor.parameters[index]!, descriptor, context, undefined);
+    if ("problem" in value) problems.push(value.problem);
+    else values[index] = value.value === null ? undefined : value.value;
+  }
+  if (problems.length > 0) return fail(problems);
+  let description: unknown;
+  let order: unknown;
+  const parameters: Record<string, unknown> = {};
+  for (let index = 0; index < sources.length; index++) {
+    const parameter = descriptor.parameters[index]!;
+    const source = sources[index]!;
+    let value = source.kind === "constant" ? source.value : values[index];
+    if (parameter.calculated && (value === undefined || parameter.kind === "map")) {
+      const calculation =
+        parameter.kind === "map"
+          ? calculatedContext(context, value as Record<string, unknown> | undefined)
+          : calculateParameter(parameter, context);
+      if (calculation && "value" in calculation) value = calculation.value;
+      else if (value === undefined && parameter.required) {
+        const reason = calculation?.unavailable ?? "by Planwright";
+        const at = { ...template.location, rule: context.rule };
+        problems.push(diagnostic("PW5020", { step: descriptor.name, parameter: parameter.name, reason }, at));
+        continue;
+      }
+    }
+    if (value === undefined) {
+      if (parameter.required) {
+        const at = { ...template.location, rule: context.rule };
+        problems.push(diagnostic("PW5003", { step: descriptor.name, parameter: parameter.name }, at));
+      }
+      continue;
+    }
+    if (parameter.name === "description") description = value;
+    else if (parameter.name === "order") order = value;
+    else parameters[parameter.name] = value;
+  }
+  if (problems.length > 0) return fail(problems);
+  return {
+    ok: true,
+    step: {
+      type: descriptor.name,
+      description: typeof description === "string" ? description : "",
+      order: typeof order === "number" ? order : 0,
+      parameters,
+    },
+  };
 }
 
 /**
@@ -122,11 +243,11 @@ function parameterValue(
   context: StepBuildContext,
   extra: Record<string, unknown> | undefined,
 ): ParameterValue {
-  const at = { ...written.location, rule: context.rule };
+  const at = () => ({ ...written.location, rule: context.rule });
   const converted = (conversion: Conversion, shown: unknown): ParameterValue =>
     conversion.ok
       ? { value: conversion.value }
-      : { problem: conversionProblem(conversion, shown, parameter, step, at) };
+      : { problem: conversionProblem(conversion, shown, parameter, step, at()) };
   switch (written.form) {
     case "text":
       return converted(convertText(written.text, parameter, context), written.text);
@@ -141,7 +262,7 @@ function parameterValue(
       if (parameter.kind === "list") {
         if (written.form === "map") {
           const element = written.entries.find((e) => e.name !== "value")?.name ?? "";
-          return { problem: diagnostic("PW5006", { step: step.name, parameter: parameter.name, element }, at) };
+          return { problem: diagnostic("PW5006", { step: step.name, parameter: parameter.name, element }, at()) };
         }
         return { value: written.values.map((v) => rawValue(v, context, extra)) };
       }
@@ -149,7 +270,7 @@ function parameterValue(
         return { value: newConfigurationItem(written.entries[0]!, context, extra) };
       }
       return {
-        problem: diagnostic("PW5005", { step: step.name, parameter: parameter.name, kind: parameter.kind }, at),
+        problem: diagnostic("PW5005", { step: step.name, parameter: parameter.name, kind: parameter.kind }, at()),
       };
   }
 }

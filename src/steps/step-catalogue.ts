@@ -29,6 +29,8 @@ const parameterKinds: ReadonlySet<StepParameterKind> = new Set([
  */
 export class StepCatalogue implements StepRegistry {
   private readonly byName = new Map<string, StepDescriptor>();
+  /** Spelling as asked → registered name (or undefined); every step built looks its type up. */
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(descriptors: Iterable<StepDescriptor> = []) {
     for (const descriptor of descriptors) this.byName.set(descriptor.name, descriptor);
@@ -44,7 +46,10 @@ export class StepCatalogue implements StepRegistry {
   }
 
   resolveName(name: string): string | undefined {
-    return nameCandidates(name).find((candidate) => this.byName.has(candidate));
+    if (this.resolved.has(name)) return this.resolved.get(name);
+    const found = nameCandidates(name).find((candidate) => this.byName.has(candidate));
+    this.resolved.set(name, found);
+    return found;
   }
 
   /** Adds a fully formed descriptor; a name already taken is a PW5030 error. */
@@ -54,6 +59,7 @@ export class StepCatalogue implements StepRegistry {
       return diagnostic("PW5030", { step: descriptor.name, source: existing.source }, at);
     }
     this.byName.set(descriptor.name, descriptor);
+    this.resolved.clear();
     return undefined;
   }
 
@@ -110,9 +116,14 @@ export function stepParameter(step: StepDescriptor, name: string): StepParameter
     }
     parameterIndexes.set(step, index);
   }
+  const known = index.get(name);
+  if (known) return known;
   for (const candidate of nameCandidates(name)) {
     const found = index.get(candidate);
-    if (found) return found;
+    if (found) {
+      index.set(name, found); // the next lookup of this spelling is direct
+      return found;
+    }
   }
   return undefined;
 }

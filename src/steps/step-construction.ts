@@ -21,6 +21,7 @@ type Evaluate = (expression: SourceText, extra?: Record<string, unknown>) => unk
  * step and parameter, which is how the planner stops.
  */
 export function createStepConstruction(options: { steps: StepRegistry; types: TypeRegistry; repository: Repository }) {
+  const resolveCi = (id: string) => options.repository.get(id);
   const context = (site: Site, evaluate: Evaluate): StepBuildContext => {
     const built: StepBuildContext = {
       rule: site.rule.name,
@@ -28,7 +29,7 @@ export function createStepConstruction(options: { steps: StepRegistry; types: Ty
       types: options.types,
       steps: options.steps,
       evaluate,
-      resolveCi: (id) => options.repository.get(id),
+      resolveCi,
     };
     if (site.delta) built.delta = site.delta;
     return built;
