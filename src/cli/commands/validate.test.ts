@@ -115,6 +115,46 @@ describe("planwright validate", () => {
       "ext/synthetic.xml",
       3,
     ],
+    [
+      "an unknown property kind",
+      {
+        "plugins/extra/synthetic.xml":
+          '<synthetic xmlns="http://www.xebialabs.com/deployit/synthetic">\n  <type type="x.Server" extends="udm.BaseContainer">\n    <property name="port" kind="integr"/>\n  </type>\n</synthetic>\n',
+      },
+      "PW2001",
+      "plugins/extra/synthetic.xml",
+      3,
+    ],
+    [
+      "an unknown supertype",
+      {
+        "plugins/extra/synthetic.xml":
+          '<synthetic xmlns="http://www.xebialabs.com/deployit/synthetic">\n  <type type="x.Server" extends="udm.BaseContaner"/>\n</synthetic>\n',
+      },
+      "PW2002",
+      "plugins/extra/synthetic.xml",
+      2,
+    ],
+    [
+      "circular extends",
+      {
+        "plugins/extra/synthetic.xml":
+          '<synthetic xmlns="http://www.xebialabs.com/deployit/synthetic">\n  <type type="x.A" extends="x.B"/>\n  <type type="x.B" extends="x.A"/>\n</synthetic>\n',
+      },
+      "PW2003",
+      "plugins/extra/synthetic.xml",
+      2,
+    ],
+    [
+      "a classpath path with ..",
+      {
+        "plugins/extra/xl-rules.xml":
+          '<rules xmlns="http://www.xebialabs.com/xl-deploy/xl-rules">\n  <rule name="extra.Escape" scope="pre-plan">\n    <planning-script-path>../conf/planner.conf</planning-script-path>\n  </rule>\n</rules>\n',
+      },
+      "PW1005",
+      "plugins/extra/xl-rules.xml",
+      3,
+    ],
   ])("reports %s as a coded diagnostic with its position and exits 1", async (_name, files, code, file, line) => {
     const home = exampleWith(files);
     const text = await run(["validate", "--home", home]);
