@@ -104,8 +104,21 @@ function buildCompiled(template: StepTemplate, compiled: CompiledTemplate, conte
   const values: unknown[] = new Array(sources.length);
   const problems: Diagnostic[] = [];
   for (const index of computedOrder) {
-    const source = sources[index] as ParameterSource & { kind: "computed" };
-    const value = parameterValue(source.written, descriptor.parameters[index]!, descriptor, context, undefined);
+    const { written } = sources[index] as ParameterSource & { kind: "computed" };
+    const parameter = descriptor.parameters[index]!;
+    if (written.form === "expression") {
+      // `parameterValue`'s expression case, inlined: it is most of what a step costs.
+      const value = context.evaluate(written.expression, undefined);
+      if (value === null || value === undefined) continue;
+      const converted = convertValue(value, parameter, context);
+      if (converted.ok) values[index] = converted.value;
+      else
+        problems.push(
+          conversionProblem(converted, value, parameter, descriptor, { ...written.location, rule: context.rule }),
+        );
+      continue;
+    }
+    const value = parameterValue(written, parameter, descriptor, context, undefined);
     if ("problem" in value) problems.push(value.problem);
     else values[index] = value.value === null ? undefined : value.value;
   }
