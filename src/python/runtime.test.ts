@@ -50,6 +50,24 @@ describe("createPythonRuntime", () => {
     expect(runtime.statistics.fastEvaluations).toBe(3);
   });
 
+  it("reads an unset boolean without a default as False and other unset properties as None", () => {
+    const registry = loadTypes([
+      {
+        displayPath: "ext/synthetic.xml",
+        text: `<synthetic xmlns="http://www.xebialabs.com/deployit/synthetic">
+  <type type="x.Deployed" extends="udm.BaseDeployed" deployable-type="udm.BaseDeployable" container-type="udm.BaseContainer">
+    <property name="alwaysRun" kind="boolean" required="false"/>
+    <property name="undoCommand" required="false"/>
+  </type>
+</synthetic>`,
+      },
+    ]).registry;
+    const runtime = createPythonRuntime({ types: registry });
+    const ci: ConfigurationItem = { id: "Infrastructure/c/x", name: "x", type: "x.Deployed", values: {} };
+    const check = compile(runtime, "(deployed.alwaysRun, deployed.undoCommand, deployed['alwaysRun'])");
+    expect(runtime.evaluateForDisplay(check, { deployed: ci }).repr).toBe("(False, None, False)");
+  });
+
   it("compiles each source once", () => {
     const runtime = createPythonRuntime({ types });
     expect(compile(runtime, "deployed.name")).toBe(compile(runtime, "deployed.name"));

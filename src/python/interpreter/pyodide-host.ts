@@ -3,7 +3,7 @@ import { type ConfigurationItem, isConfigurationItem } from "../../repository/mo
 import type { SourceText } from "../../rules/model.js";
 import type { TypeRegistry } from "../../types/model.js";
 import { isHostObject, PyKeywords } from "../host-object.js";
-import { artifactFile, setCiProperty, toHost } from "../values/ci-bridge.js";
+import { artifactFile, setCiProperty, toHost, unsetPropertyValue } from "../values/ci-bridge.js";
 import {
   isDelta,
   isDeltaSpecification,
@@ -234,14 +234,14 @@ function hostModule(bound: { options: PyodideHostOptions }): Record<string, unkn
       );
     },
     ciValue(ci: { type: string; values: Record<string, unknown> }, name: string): unknown {
-      // Same view as the fast path's bridge (../values/ci-bridge.ts): the declared default
-      // when unset, and set kinds as sets.
+      // Same view as the fast path's bridge (../values/ci-bridge.ts): the declared default (False
+      // for an unset boolean), and set kinds as sets.
       if (name === "file" && ci.values.file === undefined) {
         const file = artifactFile(ci as ConfigurationItem);
         if (file) return file;
       }
       const descriptor = bound.options.types.property(ci.type, name);
-      const value = Object.hasOwn(ci.values, name) ? ci.values[name] : descriptor?.defaultValue;
+      const value = Object.hasOwn(ci.values, name) ? ci.values[name] : unsetPropertyValue(descriptor);
       if (Array.isArray(value) && descriptor?.kind.startsWith("set_of_")) return new Set(value);
       return value;
     },

@@ -162,6 +162,16 @@ export function artifactFile(ci: ConfigurationItem): HostObject | undefined {
   return file;
 }
 
+/**
+ * What an unset property reads as: its declared default, else `False` for a boolean (XL
+ * Deploy's booleans are Java primitives and an unchecked box is false), else None. Shared by
+ * the fast path and the interpreter's bridge so both read alike.
+ */
+export function unsetPropertyValue(descriptor: PropertyDescriptor | undefined): unknown {
+  if (descriptor?.defaultValue !== undefined) return descriptor.defaultValue;
+  return descriptor?.kind === "boolean" ? false : undefined;
+}
+
 function ciProperty(
   ci: ConfigurationItem,
   name: string,
@@ -176,8 +186,10 @@ function ciProperty(
     return fromHost(value, env);
   }
   const descriptor = env.types?.property(ci.type, name);
-  if (descriptor)
-    return descriptor.defaultValue === undefined ? null : ciValue(descriptor.defaultValue as CiValue, descriptor, env);
+  if (descriptor) {
+    const unset = unsetPropertyValue(descriptor);
+    return unset === undefined ? null : ciValue(unset as CiValue, descriptor, env);
+  }
   if (env.types?.has(ci.type)) {
     if (access === "item") throw new PythonException("KeyError", `'${name}'`);
     throw new PythonException("AttributeError", `'${ci.type}' object has no attribute '${name}'`);
