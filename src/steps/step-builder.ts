@@ -123,13 +123,36 @@ function buildCompiled(template: StepTemplate, compiled: CompiledTemplate, conte
     else values[index] = value.value === null ? undefined : value.value;
   }
   if (problems.length > 0) return fail(problems);
+  for (let index = 0; index < sources.length; index++) {
+    const source = sources[index]!;
+    if (source.kind === "constant") values[index] = source.value;
+  }
+  return assembleStep(
+    descriptor,
+    (index) => values[index],
+    context,
+    () => ({ ...template.location, rule: context.rule }),
+  );
+}
+
+/**
+ * The step from each descriptor parameter's given value (`undefined`: not given): calculated
+ * parameters filled in (context maps always enriched), required ones checked (PW5020, PW5003),
+ * description and order taken out of the parameters.
+ */
+function assembleStep(
+  descriptor: StepDescriptor,
+  given: (index: number) => unknown,
+  context: StepBuildContext,
+  at: () => Partial<SourceLocation> & { rule: string },
+): StepBuildResult {
   let description: unknown;
   let order: unknown;
   const parameters: Record<string, unknown> = {};
-  for (let index = 0; index < sources.length; index++) {
+  const problems: Diagnostic[] = [];
+  for (let index = 0; index < descriptor.parameters.length; index++) {
     const parameter = descriptor.parameters[index]!;
-    const source = sources[index]!;
-    let value = source.kind === "constant" ? source.value : values[index];
+    let value = given(index);
     if (parameter.calculated && (value === undefined || parameter.kind === "map")) {
       const calculation =
         parameter.kind === "map"
@@ -138,15 +161,13 @@ function buildCompiled(template: StepTemplate, compiled: CompiledTemplate, conte
       if (calculation && "value" in calculation) value = calculation.value;
       else if (value === undefined && parameter.required) {
         const reason = calculation?.unavailable ?? "by Planwright";
-        const at = { ...template.location, rule: context.rule };
-        problems.push(diagnostic("PW5020", { step: descriptor.name, parameter: parameter.name, reason }, at));
+        problems.push(diagnostic("PW5020", { step: descriptor.name, parameter: parameter.name, reason }, at()));
         continue;
       }
     }
     if (value === undefined) {
       if (parameter.required) {
-        const at = { ...template.location, rule: context.rule };
-        problems.push(diagnostic("PW5003", { step: descriptor.name, parameter: parameter.name }, at));
+        problems.push(diagnostic("PW5003", { step: descriptor.name, parameter: parameter.name }, at()));
       }
       continue;
     }
@@ -343,41 +364,12 @@ function complete(
   activeMacros: string[],
 ): StepBuildResult {
   if (descriptor.macro) return expandMacro(descriptor.macro, descriptor, given, context, at, activeMacros);
-  const parameters: Record<string, unknown> = {};
-  const problems: Diagnostic[] = [];
-  for (const parameter of descriptor.parameters) {
-    let value = given.get(parameter.name);
-    if (parameter.calculated && (value === undefined || parameter.kind === "map")) {
-      const calculation =
-        parameter.kind === "map"
-          ? calculatedContext(context, value as Record<string, unknown> | undefined)
-          : calculateParameter(parameter, context);
-      if (calculation && "value" in calculation) value = calculation.value;
-      else if (value === undefined && parameter.required) {
-        const reason = calculation?.unavailable ?? "by Planwright";
-        problems.push(diagnostic("PW5020", { step: descriptor.name, parameter: parameter.name, reason }, at));
-        continue;
-      }
-    }
-    if (value === undefined) {
-      if (parameter.required) {
-        problems.push(diagnostic("PW5003", { step: descriptor.name, parameter: parameter.name }, at));
-      }
-      continue;
-    }
-    parameters[parameter.name] = value;
-  }
-  if (problems.length > 0) return fail(problems);
-  const { description, order, ...rest } = parameters;
-  return {
-    ok: true,
-    step: {
-      type: descriptor.name,
-      description: typeof description === "string" ? description : "",
-      order: typeof order === "number" ? order : 0,
-      parameters: rest,
-    },
-  };
+  return assembleStep(
+    descriptor,
+    (index) => given.get(descriptor.parameters[index]!.name),
+    context,
+    () => at,
+  );
 }
 
 /** Kinds of step-macro parameter types (reference §7.5). */
