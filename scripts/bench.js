@@ -28,7 +28,7 @@ const targets = {
   doublingRatio: 2.2,
   coldPlanMs: 400,
   stages10000Ms: 300,
-  fastPathMicros: 0.65,
+  fastPathMicros: 0.6,
 };
 
 function log(message) {
