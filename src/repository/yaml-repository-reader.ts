@@ -19,6 +19,7 @@ import { artifactChecksum } from "./artifact-checksum.js";
 import { suggestionText } from "./closest-name.js";
 import { InMemoryRepository } from "./in-memory-repository.js";
 import type { CiValue, ConfigurationItem } from "./model.js";
+import { readPlainBlockYaml } from "./plain-block-yaml.js";
 import { convertPropertyValue, describeNode, expectationFor, type IdReference, scalarText } from "./property-value.js";
 
 /** A repository YAML file: its text, where it is on disk (for `!file`) and how diagnostics name it. */
@@ -103,6 +104,11 @@ class RepositoryReader {
   readFile(source: RepositorySource): void {
     const lineCounter = new LineCounter();
     const file: FileContext = { source, lineCounter };
+    const plain = readPlainBlockYaml(source.text, lineCounter);
+    if (plain !== undefined) {
+      this.readDocument(plain, file);
+      return;
+    }
     const documents = parseAllDocuments(source.text, {
       lineCounter,
       customTags: [fileTag],
