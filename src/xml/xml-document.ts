@@ -1,6 +1,7 @@
 import { SaxesParser } from "saxes";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { readPlainXml } from "./plain-xml-reader.js";
 
 /** An XML element with the positions diagnostics need. Namespaces are kept, prefixes dropped. */
 export interface XmlElement {
@@ -46,6 +47,15 @@ export function parseXml(source: string, file: string): XmlParseResult {
     // Blank it out with spaces so every later position stays the same.
     text = before + " ".repeat(declaration[0].length) + text.slice(declaration.index + declaration[0].length);
   }
+  const root = readPlainXml(text);
+  if (root) return { root, diagnostics };
+  const parsed = parseXmlWithSaxes(text, file);
+  return { root: parsed.root, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+}
+
+/** Reads any XML with saxes; `parseXml` takes a faster path first for the usual shape. */
+export function parseXmlWithSaxes(text: string, file: string): XmlParseResult {
+  const diagnostics: Diagnostic[] = [];
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
