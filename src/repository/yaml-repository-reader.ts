@@ -98,6 +98,8 @@ class RepositoryReader {
   /** Ids of items that could not be read (unknown type, ...): references to them and below stay quiet. */
   private readonly failedIds = new Set<string>();
   private typeNames?: string[];
+  /** `rootOf` per type: thousands of items share a handful of types. */
+  private readonly rootsByType = new Map<string, string | undefined>();
 
   constructor(private readonly types: TypeRegistry) {}
 
@@ -506,11 +508,14 @@ class RepositoryReader {
 
   /** The repository root of a type: its own `root`, else the nearest supertype's. */
   private rootOf(type: string): string | undefined {
+    if (this.rootsByType.has(type)) return this.rootsByType.get(type);
+    let found: string | undefined;
     for (const ancestor of this.types.ancestors(type)) {
-      const root = this.types.get(ancestor)?.root;
-      if (root) return root;
+      found = this.types.get(ancestor)?.root;
+      if (found) break;
     }
-    return undefined;
+    this.rootsByType.set(type, found || undefined);
+    return found || undefined;
   }
 
   private isUnderFailedItem(id: string): boolean {
