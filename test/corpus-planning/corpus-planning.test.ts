@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Delta, DeltaSpecification, Operation } from "../../src/delta/model.js";
 import { DiagnosticError } from "../../src/diagnostics/diagnostic.js";
-import type { PlanBlock } from "../../src/plan/model.js";
+import { summarizePlan } from "../../src/plan/plan-summary.js";
 import { planDeployment } from "../../src/planning/planner.js";
 import { loadPlanningHome, type PlanningHome } from "../../src/planning/planning-session.js";
 import { createPythonRuntime } from "../../src/python/runtime.js";
@@ -147,10 +147,6 @@ function delta(deployed: ConfigurationItem, operation: Operation, types: TypeReg
   };
 }
 
-function countSteps(block: PlanBlock): number {
-  return block.kind === "interleaved" ? block.steps.length : block.blocks.reduce((n, b) => n + countSteps(b), 0);
-}
-
 /** "ok, N steps", or the first diagnostic that stopped planning; throws on an internal error. */
 async function planOperation(home: PlanningHome, deployeds: ConfigurationItem[], operation: Operation) {
   const { types, repository } = home.workspace;
@@ -187,7 +183,7 @@ async function planOperation(home: PlanningHome, deployeds: ConfigurationItem[],
     repository,
     python: home.python,
   });
-  if (result.plan) return `ok, ${countSteps(result.plan.root)} steps`;
+  if (result.plan) return `ok, ${summarizePlan(result.plan).steps} steps`;
   const first = result.diagnostics[0];
   if (!first) return "failed without a diagnostic";
   const where = first.file ? `${first.file}${first.line ? `:${first.line}` : ""} ` : "";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Delta, DeltaSpecification } from "../../src/delta/model.js";
-import type { PlanBlock } from "../../src/plan/model.js";
+import { summarizePlan } from "../../src/plan/plan-summary.js";
 import { planDeployment } from "../../src/planning/planner.js";
 import { loadPlanningHome, type PlanningHome } from "../../src/planning/planning-session.js";
 import type { CiValue, ConfigurationItem } from "../../src/repository/model.js";
@@ -82,10 +82,6 @@ function instance(type: string, id: string, types: TypeRegistry, depth = 0): Con
 function concrete(type: string, types: TypeRegistry): string | undefined {
   if (types.has("overthere.SshHost") && types.isSubtypeOf("overthere.SshHost", type)) return "overthere.SshHost";
   return types.concreteSubtypes(type)[0];
-}
-
-function countSteps(block: PlanBlock): number {
-  return block.kind === "interleaved" ? block.steps.length : block.blocks.reduce((n, b) => n + countSteps(b), 0);
 }
 
 /** One corpus plugin loaded in a temporary home, with what the harness synthesized for it. */
@@ -209,7 +205,7 @@ async function plan(
     const misspelt = first.code === "PW5002" ? " (its xl-rules.xml misspells a step parameter)" : "";
     return { failure: `${first.code} ${first.message.slice(0, 140)}${misspelt}` };
   }
-  return { steps: countSteps(result.plan.root), deployeds };
+  return { steps: summarizePlan(result.plan).steps, deployeds };
 }
 
 /** Why a CREATE or DESTROY of one deployed of `type` plans nothing, or undefined when it plans a step. */
