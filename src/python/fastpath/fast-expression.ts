@@ -29,7 +29,7 @@ import {
 import { PercentFormat } from "../values/percent-format.js";
 import { PythonException } from "../values/python-exception.js";
 import { isText } from "../values/text.js";
-import { type CompareOperator, type Node, parseExpression } from "./parser.js";
+import { type BinaryOperator, type CompareOperator, type Node, parseExpression } from "./parser.js";
 import { Decline } from "./tokenizer.js";
 
 /** What evaluation needs besides the bindings. */
@@ -256,7 +256,8 @@ export class ExpressionCompiler {
   }
 }
 
-const binaryOperations: Record<string, (a: PyValue, b: PyValue) => PyValue> = {
+/** Python's arithmetic operators; augmented assignment in scripts uses the same table. */
+export const binaryOperations: Record<BinaryOperator, (a: PyValue, b: PyValue) => PyValue> = {
   "+": add,
   "-": subtract,
   "*": multiply,

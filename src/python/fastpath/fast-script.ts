@@ -12,23 +12,11 @@ import {
 } from "../values/ci-bridge.js";
 import { iterate, unimplementedMethods } from "../values/methods.js";
 import { isDelta, JavaName, PyDict, PySet, type PyValue, pythonTypeName } from "../values/model.js";
-import {
-  add,
-  compare,
-  divide,
-  equals,
-  floorDivideValues,
-  modulo,
-  multiply,
-  numericRank,
-  power,
-  subtract,
-  toBigInt,
-  truthy,
-} from "../values/operations.js";
+import { compare, equals, numericRank, toBigInt, truthy } from "../values/operations.js";
 import { PythonException, typeError } from "../values/python-exception.js";
 import { isText, repr, str, textOf } from "../values/text.js";
 import {
+  binaryOperations,
   callMethod,
   declineBuiltinValue,
   type Evaluator,
@@ -147,16 +135,6 @@ const interpreterBuiltins = new Set(["Type", "wrap", "isinstance", "reload", "pr
 
 /** Mutating methods of list, dict and set that scripts use (corpus survey §6.2). */
 const mutatingMethods = new Set(["append", "extend", "insert", "pop", "remove", "reverse", "sort", "update", "add"]);
-
-const binaryOperations: Record<BinaryOperator, (a: PyValue, b: PyValue) => PyValue> = {
-  "+": add,
-  "-": subtract,
-  "*": multiply,
-  "/": divide,
-  "//": floorDivideValues,
-  "%": modulo,
-  "**": power,
-};
 
 class ScriptCompiler extends ExpressionCompiler {
   /** Import aliases → stand-in kind. */
