@@ -18,7 +18,6 @@ interface PropertyPlan {
 }
 
 interface DeployedTypePlan {
-  type: string;
   properties: PropertyPlan[];
   /** as-containment set/list of CI properties: where embedded deployeds go. */
   containments: PropertyDescriptor[];
@@ -54,7 +53,7 @@ export class DeployedMapper {
     const type = this.deployedType(deployable, container);
     if (!type) return undefined;
     const scope = this.scopeFor(container.id, applicationId);
-    return this.build(type, `${container.id}/${deployable.name}`, deployable, container, scope, applicationId);
+    return this.build(type, `${container.id}/${deployable.name}`, deployable, container, scope);
   }
 
   private scopeFor(containerId: string, applicationId: string): DictionaryScope {
@@ -110,7 +109,6 @@ export class DeployedMapper {
     deployable: ConfigurationItem,
     container: ConfigurationItem,
     scope: DictionaryScope,
-    applicationId: string,
   ): ConfigurationItem {
     const plan = this.plan(type);
     const previous = this.previous.get(id);
@@ -122,7 +120,7 @@ export class DeployedMapper {
       const value = this.propertyValue(property, deployable, deployed, scope, previous);
       if (value !== undefined) values[property.descriptor.name] = value;
     }
-    if (plan.containments.length > 0) this.mapEmbedded(deployed, deployable, plan, scope, applicationId);
+    if (plan.containments.length > 0) this.mapEmbedded(deployed, deployable, plan, scope);
     return deployed;
   }
 
@@ -198,7 +196,6 @@ export class DeployedMapper {
     deployable: ConfigurationItem,
     plan: DeployedTypePlan,
     scope: DictionaryScope,
-    applicationId: string,
   ): void {
     for (const embedded of this.embeddedDeployables(deployable)) {
       const type = this.deployedType(embedded, parent);
@@ -207,7 +204,7 @@ export class DeployedMapper {
         (property) => !property.referencedType || this.context.types.isSubtypeOf(type, property.referencedType),
       );
       if (!containment) continue;
-      const child = this.build(type, `${parent.id}/${embedded.name}`, embedded, parent, scope, applicationId);
+      const child = this.build(type, `${parent.id}/${embedded.name}`, embedded, parent, scope);
       const list = parent.values[containment.name];
       parent.values[containment.name] = Array.isArray(list) ? [...(list as ConfigurationItem[]), child] : [child];
     }
@@ -241,7 +238,7 @@ export class DeployedMapper {
         }
         properties.push({ descriptor, dictionaryKey: `${type}.${descriptor.name}` });
       }
-      plan = { type, properties, containments };
+      plan = { properties, containments };
       this.plans.set(type, plan);
     }
     return plan;
