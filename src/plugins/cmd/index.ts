@@ -1,6 +1,6 @@
 import { type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import { type DeployedPlanning, definePlugin, type StepRequest } from "../api.js";
-import { containerOf } from "../deployed-target.js";
+import { describeOnContainer } from "../deployed-target.js";
 import { flagValue, integerValue, propertyValue } from "../generic/template-properties.js";
 
 /**
@@ -68,7 +68,10 @@ export const cmdPlugin = definePlugin({
         planning.addStep(
           undoStep(planning, previous) ?? {
             type: "noop",
-            parameters: { order: order(planning, previous), description: onHost("Forget", previous) },
+            parameters: {
+              order: order(planning, previous),
+              description: describeOnContainer("Forget", previous.name, previous),
+            },
           },
         );
       },
@@ -78,11 +81,6 @@ export const cmdPlugin = definePlugin({
 
 function order(planning: DeployedPlanning, ci: ConfigurationItem): number {
   return integerValue(ci, "order", { types: planning.types }, 50);
-}
-
-function onHost(verb: string, ci: ConfigurationItem): string {
-  const host = containerOf(ci);
-  return host ? `${verb} ${ci.name} on ${host.name}` : `${verb} ${ci.name}`;
 }
 
 function text(planning: DeployedPlanning, ci: ConfigurationItem, name: string): string | undefined {
@@ -108,7 +106,7 @@ function reference(ci: ConfigurationItem, name: string): unknown {
 function commandStep(planning: DeployedPlanning, ci: ConfigurationItem): StepRequest {
   const parameters: Record<string, unknown> = {
     order: order(planning, ci),
-    description: onHost("Execute", ci),
+    description: describeOnContainer("Execute", ci.name, ci),
     "command-line": text(planning, ci, "commandLine") ?? "",
   };
   const dependencies = ciList(reference(ci, "dependencies"));
@@ -133,5 +131,8 @@ function undoStep(planning: DeployedPlanning, ci: ConfigurationItem): StepReques
     const dependencies = ciList(command.values.dependencies);
     if (dependencies.length > 0) parameters.dependencies = dependencies;
   } else return undefined;
-  return { type: "execute-command", parameters: { ...parameters, description: onHost("Undo", ci) } };
+  return {
+    type: "execute-command",
+    parameters: { ...parameters, description: describeOnContainer("Undo", ci.name, ci) },
+  };
 }

@@ -1,6 +1,6 @@
 import type { ConfigurationItem } from "../../repository/model.js";
 import { type DeployedPlanning, definePlugin, type StepRequest } from "../api.js";
-import { artifactFileName, containerOf, hostPath } from "../deployed-target.js";
+import { artifactFileName, containerOf, describeOnContainer, hostPath } from "../deployed-target.js";
 import { flagValue, propertyValue } from "../generic/template-properties.js";
 
 /**
@@ -59,17 +59,12 @@ function targetPath(planning: DeployedPlanning, ci: ConfigurationItem): string {
   return hostPath(containerOf(ci), directory, name);
 }
 
-function onHost(verb: string, ci: ConfigurationItem): string {
-  const host = containerOf(ci);
-  return host ? `${verb} ${ci.name} on ${host.name}` : `${verb} ${ci.name}`;
-}
-
 function copyStep(planning: DeployedPlanning, ci: ConfigurationItem): StepRequest {
   return {
     type: "upload",
     parameters: {
       order: deployOrder,
-      description: onHost("Create", ci),
+      description: describeOnContainer("Create", ci.name, ci),
       artifact: ci,
       "target-path": targetPath(planning, ci),
       "create-target-path": flagValue(ci, "createTargetPath", { types: planning.types }),
@@ -82,7 +77,11 @@ function copyStep(planning: DeployedPlanning, ci: ConfigurationItem): StepReques
  * what the artifact put there (delete-artifact with shared-target), else the whole target path.
  */
 function deleteStep(planning: DeployedPlanning, ci: ConfigurationItem): StepRequest {
-  const base = { order: undeployOrder, description: onHost("Destroy", ci), "target-path": targetPath(planning, ci) };
+  const base = {
+    order: undeployOrder,
+    description: describeOnContainer("Destroy", ci.name, ci),
+    "target-path": targetPath(planning, ci),
+  };
   if (isFolder(planning, ci) && flagValue(ci, "targetPathShared", { types: planning.types })) {
     return { type: "delete-artifact", parameters: { ...base, artifact: ci, "shared-target": true } };
   }
