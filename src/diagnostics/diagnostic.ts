@@ -22,6 +22,11 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** `file:line:column`, leaving out the parts not known. */
+export function formatLocation(location: Partial<SourceLocation>): string {
+  return [location.file, location.line, location.column].filter((part) => part !== undefined).join(":");
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import type { Diagnostic } from "./diagnostic.js";
+import { type Diagnostic, formatLocation } from "./diagnostic.js";
 
 export interface FormatOptions {
   color: boolean;
@@ -8,7 +8,7 @@ export interface FormatOptions {
 /** `file:line:col error PW1234: message` and an indented hint line (DESIGN §2.5). */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = { color: false }): string {
   const c = pc.createColors(options.color);
-  const where = d.file ? `${[d.file, d.line, d.column].filter((p) => p !== undefined).join(":")} ` : "";
+  const where = d.file ? `${formatLocation(d)} ` : "";
   const severity =
     d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.blue("info");
   const rule = d.rule ? ` [rule ${d.rule}]` : "";

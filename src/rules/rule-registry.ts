@@ -1,6 +1,6 @@
 import type { Operation } from "../delta/model.js";
 import { diagnostic } from "../diagnostics/catalogue.js";
-import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, formatLocation, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { TypeRegistry } from "../types/model.js";
 import type { PredefinedRule, Rule, RuleScope } from "./model.js";
 
@@ -35,7 +35,7 @@ export class RuleRegistry {
     if (existing) {
       return diagnostic(
         "PW4013",
-        { rule: rule.name, first: describeLocation(existing.location) },
+        { rule: rule.name, first: formatLocation(existing.location) },
         { ...rule.location, rule: rule.name },
       );
     }
@@ -148,8 +148,4 @@ export class RuleRegistry {
     }
     return index;
   }
-}
-
-function describeLocation(location: SourceLocation): string {
-  return [location.file, location.line, location.column].filter((p) => p !== undefined).join(":");
 }

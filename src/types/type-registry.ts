@@ -1,5 +1,5 @@
 import { diagnostic } from "../diagnostics/catalogue.js";
-import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, formatLocation, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type {
   DeployableGeneration,
   PropertyDescriptor,
@@ -449,7 +449,7 @@ function copyDefinition(definition: TypeDefinition): TypeDefinition {
 function describeLocation(definition: TypeDefinition): string {
   const location: SourceLocation | undefined = definition.location;
   if (!location) return definition.source === "builtin" ? "(built-in type)" : definition.source;
-  return [location.file, location.line, location.column].filter((part) => part !== undefined).join(":");
+  return formatLocation(location);
 }
 
 function compareNames(a: string, b: string): number {
