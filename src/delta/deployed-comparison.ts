@@ -1,4 +1,5 @@
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
+import { isUnset } from "../specification/property-values.js";
 import type { PropertyDescriptor, TypeRegistry } from "../types/model.js";
 
 /**
@@ -51,7 +52,7 @@ export class DeployedComparison {
 
   private valuesEqual(a: CiValue | undefined, b: CiValue | undefined, descriptor?: PropertyDescriptor): boolean {
     if (a === b) return true;
-    if (isUnsetValue(a) || isUnsetValue(b)) return isUnsetValue(a) && isUnsetValue(b);
+    if (isUnset(a) || isUnset(b)) return isUnset(a) && isUnset(b);
     if (Array.isArray(a) || Array.isArray(b)) {
       if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
       if (descriptor?.asContainment) return this.embeddedEqual(a as ConfigurationItem[], b as ConfigurationItem[]);
@@ -108,13 +109,6 @@ function checksumOf(ci: ConfigurationItem): string | undefined {
   if (ci.artifact) return ci.artifact.checksum;
   const deployable = ci.values.deployable;
   return isConfigurationItem(deployable) ? deployable.artifact?.checksum : undefined;
-}
-
-function isUnsetValue(value: CiValue | undefined): boolean {
-  if (value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object" && !isConfigurationItem(value)) return Object.keys(value).length === 0;
-  return false;
 }
 
 function itemKey(item: string | ConfigurationItem): string {
