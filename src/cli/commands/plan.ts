@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import type { Plan, PlanBlock } from "../../plan/model.js";
+import type { Plan } from "../../plan/model.js";
+import { summarizePlan } from "../../plan/plan-summary.js";
 import { type PlanFormat, planFormats, renderPlan } from "../../plan/render.js";
 import { watchHome } from "../../planning/home-watcher.js";
 import {
@@ -69,9 +70,8 @@ async function planAndPrint(planningHome: PlanningHome, request: DeploymentReque
 
 /** DESIGN §2.3: no changes when every delta is NOOP and no rule added a step. */
 function hasChanges(plan: Plan): boolean {
-  const steps = (block: PlanBlock): number =>
-    block.kind === "interleaved" ? block.steps.length : block.blocks.reduce((n, b) => n + steps(b), 0);
-  return steps(plan.root) > 0 || plan.specification.deltas.some((delta) => delta.operation !== "NOOP");
+  const { steps, operations } = summarizePlan(plan);
+  return steps > 0 || operations.CREATE + operations.MODIFY + operations.DESTROY > 0;
 }
 
 /**
