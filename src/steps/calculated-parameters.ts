@@ -67,6 +67,8 @@ export function calculateParameter(
   context: CalculationContext,
   given?: Record<string, unknown>,
 ): Calculation | undefined {
+  // Context maps first, whatever their name: the calculated entries join what the rule gave.
+  if (parameter.kind === "map") return calculatedContext(context, given);
   const { delta, types } = context;
   const deployedScope = context.scope === "deployed" && delta !== undefined;
   const outside = { unavailable: `outside the deployed scope (this rule's scope is ${context.scope})` };
@@ -99,7 +101,6 @@ export function calculateParameter(
       if (delta.previous && isArtifact(delta.previous, types)) return { value: delta.previous };
       return { unavailable: `because ${delta.id} has no previous artifact` };
   }
-  if (parameter.kind === "map") return calculatedContext(context, given);
   return undefined;
 }
 
@@ -109,10 +110,7 @@ export function calculateParameter(
  * operation has them; an entry the rule gives wins. A deployed the operation lacks (CREATE has
  * no previous, DESTROY no new) is left out rather than set to None.
  */
-export function calculatedContext(
-  context: CalculationContext,
-  given?: Record<string, unknown>,
-): Calculation | undefined {
+function calculatedContext(context: CalculationContext, given?: Record<string, unknown>): Calculation | undefined {
   const result: Record<string, unknown> = {};
   const { delta } = context;
   if (context.scope === "deployed" && delta) {

@@ -2,7 +2,7 @@ import { diagnostic } from "../diagnostics/catalogue.js";
 import { type Diagnostic, DiagnosticError, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { ConfigurationItem } from "../repository/model.js";
 import type { ParameterTemplate, SourceText, StepMacro, StepTemplate } from "../rules/model.js";
-import { type CalculationContext, calculatedContext, calculateParameter } from "./calculated-parameters.js";
+import { type CalculationContext, calculateParameter } from "./calculated-parameters.js";
 import type { Step, StepDescriptor, StepParameterDescriptor, StepParameterKind, StepRegistry } from "./model.js";
 import {
   type Conversion,
@@ -154,10 +154,7 @@ function assembleStep(
     const parameter = descriptor.parameters[index]!;
     let value = given(index);
     if (parameter.calculated && (value === undefined || parameter.kind === "map")) {
-      const calculation =
-        parameter.kind === "map"
-          ? calculatedContext(context, value as Record<string, unknown> | undefined)
-          : calculateParameter(parameter, context);
+      const calculation = calculateParameter(parameter, context, value as Record<string, unknown> | undefined);
       if (calculation && "value" in calculation) value = calculation.value;
       else if (value === undefined && parameter.required) {
         const reason = calculation?.unavailable ?? "by Planwright";
