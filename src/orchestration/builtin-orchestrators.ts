@@ -1,4 +1,5 @@
 import type { Delta, DeltaApplication, DeltaSpecification } from "../delta/model.js";
+import { parentId } from "../repository/ids.js";
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
 import { deploymentTitle, describeGroup, describeSpecification, environmentName } from "./descriptions.js";
 import {
@@ -140,8 +141,7 @@ function packageTitle(packageId: string): string {
 /** The package a delta's deployable belongs to (its parent id). */
 function packageOf(delta: Delta): string {
   const deployable = delta.deployedOrPrevious.values.deployable;
-  const id = isConfigurationItem(deployable) ? deployable.id : "";
-  return id.slice(0, Math.max(0, id.lastIndexOf("/")));
+  return isConfigurationItem(deployable) ? parentId(deployable.id) : "";
 }
 
 /** A package, or the deployment packages inside a composite package, in order. */
@@ -214,7 +214,7 @@ function dependencyLevels(applications: readonly DeltaApplication[]): number[] {
 }
 
 function applicationOfVersion(version: CiValue | undefined): string {
-  return isConfigurationItem(version) ? version.id.slice(0, Math.max(0, version.id.lastIndexOf("/"))) : "";
+  return isConfigurationItem(version) ? parentId(version.id) : "";
 }
 
 /** At the top: "Deploying Db 1.0 on environment Dev"; inside a group: "<group> application Db 1.0". */

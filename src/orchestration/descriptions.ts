@@ -1,4 +1,5 @@
 import type { DeltaSpecification, Operation } from "../delta/model.js";
+import { lastSegment, parentId } from "../repository/ids.js";
 import { isConfigurationItem } from "../repository/model.js";
 import type { OrchestrationInput } from "./model.js";
 
@@ -26,8 +27,7 @@ export function environmentName(specification: DeltaSpecification): string {
   const application = specification.deployedOrPreviousApplication;
   const environment = application.values.environment;
   if (isConfigurationItem(environment)) return environment.name;
-  const parent = application.id.slice(0, application.id.lastIndexOf("/"));
-  return parent.slice(parent.lastIndexOf("/") + 1);
+  return lastSegment(parentId(application.id));
 }
 
 /**

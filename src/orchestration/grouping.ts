@@ -1,4 +1,5 @@
 import type { Delta } from "../delta/model.js";
+import { lastSegment, parentId } from "../repository/ids.js";
 import { type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
 import { describeGroup } from "./descriptions.js";
 import type { OrchestrationBlock, OrchestrationInput, Orchestrator } from "./model.js";
@@ -64,8 +65,8 @@ export function containerOf(delta: Delta): ConfigurationItem | undefined {
 export function containerKey(delta: Delta): { id: string; name: string } {
   const container = containerOf(delta);
   if (container) return { id: container.id, name: container.name };
-  const id = delta.id.slice(0, delta.id.lastIndexOf("/"));
-  return { id, name: id.slice(id.lastIndexOf("/") + 1) };
+  const id = parentId(delta.id);
+  return { id, name: lastSegment(id) };
 }
 
 /** Text comparison by code unit, so the order never depends on the locale. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadTypes } from "../types/load-types.js";
-import { InMemoryRepository, parentIdOf } from "./in-memory-repository.js";
+import { parentId } from "./ids.js";
+import { InMemoryRepository } from "./in-memory-repository.js";
 import type { ConfigurationItem } from "./model.js";
 
 const { registry: types } = loadTypes([]);
@@ -59,7 +60,7 @@ describe("InMemoryRepository", () => {
   });
 
   it("derives parent ids", () => {
-    expect(parentIdOf("Infrastructure/web-1/tomcat")).toBe("Infrastructure/web-1");
-    expect(parentIdOf("Infrastructure")).toBe("");
+    expect(parentId("Infrastructure/web-1/tomcat")).toBe("Infrastructure/web-1");
+    expect(parentId("Infrastructure")).toBe("");
   });
 });

@@ -1,4 +1,5 @@
 import type { TypeRegistry } from "../types/model.js";
+import { parentId } from "./ids.js";
 import type { ConfigurationItem, Repository } from "./model.js";
 
 /**
@@ -20,7 +21,7 @@ export class InMemoryRepository implements Repository {
     for (const item of items) this.byId.set(item.id, item);
     this.sorted = [...this.byId.values()].sort(byId);
     for (const item of this.sorted) {
-      push(this.byParent, parentIdOf(item.id), item);
+      push(this.byParent, parentId(item.id), item);
       push(this.byType, item.type, item);
     }
   }
@@ -50,12 +51,6 @@ export class InMemoryRepository implements Repository {
   all(): ConfigurationItem[] {
     return [...this.sorted];
   }
-}
-
-/** `Infrastructure/web-1/tomcat` → `Infrastructure/web-1`; a root id's parent is "". */
-export function parentIdOf(id: string): string {
-  const slash = id.lastIndexOf("/");
-  return slash < 0 ? "" : id.slice(0, slash);
 }
 
 function byId(a: ConfigurationItem, b: ConfigurationItem): number {

@@ -17,6 +17,7 @@ import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
 import type { PropertyDescriptor, TypeRegistry } from "../types/model.js";
 import { artifactChecksum } from "./artifact-checksum.js";
 import { suggestionText } from "./closest-name.js";
+import { lastSegment } from "./ids.js";
 import { InMemoryRepository } from "./in-memory-repository.js";
 import type { CiValue, ConfigurationItem } from "./model.js";
 import { readPlainBlockYaml } from "./plain-block-yaml.js";
@@ -240,7 +241,7 @@ class RepositoryReader {
       this.report("PW3014", { id, first: describeLocation(existing.ci.location) }, file, nameNode?.range?.[0]);
       return undefined;
     }
-    const ci: ConfigurationItem = { id, name: id.slice(id.lastIndexOf("/") + 1), type, values: {}, location };
+    const ci: ConfigurationItem = { id, name: lastSegment(id), type, values: {}, location };
     const draft: Draft = { ci, children: [], file };
     if ("parent" in place) {
       draft.parent = place.parent;

@@ -1,8 +1,8 @@
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parentId } from "../repository/ids.js";
 import type { ConfigurationItem } from "../repository/model.js";
 import { isConfigurationItem } from "../repository/model.js";
-import { parentId } from "./ids.js";
 import type { ApplicationDeployment, SpecificationContext } from "./model.js";
 import { compareVersions, parseVersionRange, satisfies } from "./version-range.js";
 

@@ -1,10 +1,10 @@
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { lastSegment, parentId } from "../repository/ids.js";
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
 import { resolveApplicationDependencies } from "./application-dependencies.js";
 import { DeployedMapper } from "./deployed-mapping.js";
 import { type DictionaryScope, EnvironmentDictionaries, hasPlaceholder } from "./dictionaries.js";
-import { lastSegment, parentId } from "./ids.js";
 import type {
   ApplicationDeployment,
   DeploymentRequest,
