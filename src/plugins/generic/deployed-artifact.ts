@@ -1,5 +1,5 @@
 import type { ConfigurationItem } from "../../repository/model.js";
-import type { DeployedPlanning, DeployedRuleDefinition, StepRequest } from "../api.js";
+import type { DeployedRuleDefinition, StepRequest } from "../api.js";
 import { artifactFileName, hostPath } from "../deployed-target.js";
 import { GenericDeployed } from "./generic-deployed.js";
 import { flagValue, nonBlank } from "./template-properties.js";
@@ -16,7 +16,7 @@ import { flagValue, nonBlank } from "./template-properties.js";
 export const copiedArtifactRules: DeployedRuleDefinition[] = artifactRules("generic.CopiedArtifact", copyStep);
 export const processedTemplateRules: DeployedRuleDefinition[] = artifactRules("generic.ProcessedTemplate", renderStep);
 
-type PlacementStep = (planning: DeployedPlanning, deployed: GenericDeployed) => StepRequest;
+type PlacementStep = (deployed: GenericDeployed) => StepRequest;
 
 function artifactRules(type: string, place: PlacementStep): DeployedRuleDefinition[] {
   return [
@@ -24,7 +24,7 @@ function artifactRules(type: string, place: PlacementStep): DeployedRuleDefiniti
       type,
       method: "executeCreate",
       operation: "CREATE",
-      plan: (planning) => planning.addStep(place(planning, new GenericDeployed(planning.delta.deployed!, planning))),
+      plan: (planning) => planning.addStep(place(new GenericDeployed(planning.delta.deployed!, planning))),
     },
     {
       type,
@@ -33,7 +33,7 @@ function artifactRules(type: string, place: PlacementStep): DeployedRuleDefiniti
       plan: (planning) => {
         const removal = deleteStep(new GenericDeployed(planning.delta.previous!, planning));
         if (removal) planning.addStep(removal);
-        planning.addStep(place(planning, new GenericDeployed(planning.delta.deployed!, planning)));
+        planning.addStep(place(new GenericDeployed(planning.delta.deployed!, planning)));
       },
     },
     {
@@ -63,7 +63,7 @@ function targetPath(deployed: GenericDeployed): string {
   return hostPath(deployed.host(), targetDirectory(deployed), targetFileName(deployed));
 }
 
-function copyStep(_planning: DeployedPlanning, deployed: GenericDeployed): StepRequest {
+function copyStep(deployed: GenericDeployed): StepRequest {
   return {
     type: "upload",
     parameters: {
@@ -77,7 +77,7 @@ function copyStep(_planning: DeployedPlanning, deployed: GenericDeployed): StepR
   };
 }
 
-function renderStep(_planning: DeployedPlanning, deployed: GenericDeployed): StepRequest {
+function renderStep(deployed: GenericDeployed): StepRequest {
   return {
     type: "template",
     parameters: {
