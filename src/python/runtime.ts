@@ -22,7 +22,7 @@ import {
 import { type PythonEnvironment, toHost } from "./values/ci-bridge.js";
 import { PythonException } from "./values/python-exception.js";
 
-export const defaultTimeLimitMs = 10_000;
+const defaultTimeLimitMs = 10_000;
 
 export interface PlanwrightRuntimeOptions extends PythonRuntimeOptions {
   /** Python modules on the plugin classpath, by dotted name (`rules.helpers`). */

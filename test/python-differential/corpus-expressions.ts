@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseXml, type XmlElement } from "../../src/xml/xml-document.js";
 
 /** ../shared/corpus relative to the project root; absent outside the development machine. */
-export const corpusRoot = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
+const corpusRoot = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 
 export function corpusPresent(): boolean {
   return existsSync(corpusRoot);

@@ -56,7 +56,7 @@ export function canonical(value: PyValue): string {
   return repr(value);
 }
 
-export function outcomeOfValue(value: PyValue): Outcome {
+function outcomeOfValue(value: PyValue): Outcome {
   const type = isConfigurationItem(value) ? "CI" : value instanceof JavaName ? value.javaType : pythonTypeName(value);
   return { status: "value", type, canonical: canonical(value) };
 }
@@ -198,7 +198,7 @@ function floatsNormalised(text: string): string {
   return text.replace(/\d+\.\d+(?:e[+-]\d+)?|\d+e[+-]\d+/g, (literal) => String(Number(literal)));
 }
 
-export const knownDifferences: readonly KnownDifference[] = [
+const knownDifferences: readonly KnownDifference[] = [
   {
     name: "float repr digits",
     why:
@@ -227,7 +227,7 @@ export const knownDifferences: readonly KnownDifference[] = [
 ];
 
 /** Splits mismatches into known differences (counted by name) and unexplained ones. */
-export function classifyMismatches(mismatches: readonly Mismatch[]): {
+function classifyMismatches(mismatches: readonly Mismatch[]): {
   unexplained: Mismatch[];
   known: Map<string, number>;
 } {
@@ -242,7 +242,7 @@ export function classifyMismatches(mismatches: readonly Mismatch[]): {
 }
 
 /** Compares each column with the reference column, skipping declined cells. */
-export function compareColumns(
+function compareColumns(
   expressions: readonly string[],
   reference: { name: string; outcomes: Outcome[] },
   columns: { name: string; outcomes: Outcome[] }[],

@@ -301,7 +301,7 @@ export function getAttribute(object: PyValue, name: string, env: FastEnvironment
 }
 
 /** `x.method` read without calling it; calling it later works like `x.method(...)`. */
-export class BoundMethod {
+class BoundMethod {
   constructor(
     readonly self: PyValue,
     readonly name: string,
@@ -375,7 +375,7 @@ export function callMethod(receiver: PyValue, name: string, args: PyValue[], env
   throw new PythonException("AttributeError", `'${pythonTypeName(receiver)}' object has no attribute '${name}'`);
 }
 
-export function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {
+function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {
   if (callee instanceof HostFunction) return callee.call(args, env);
   if (callee instanceof BoundMethod) return callMethod(callee.self, callee.name, args, env);
   throw new PythonException("TypeError", `'${pythonTypeName(callee)}' object is not callable`);

@@ -194,7 +194,7 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
 }
 
 /** Names, attributes, items and (for plain assignment) tuples/lists of them. */
-export function checkTarget(node: Node, unpacking: boolean): void {
+function checkTarget(node: Node, unpacking: boolean): void {
   switch (node.kind) {
     case "name":
       if (node.id === "None" || node.id === "True" || node.id === "False") throw new Decline("assignment to keyword");

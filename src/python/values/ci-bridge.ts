@@ -43,7 +43,7 @@ export interface PythonEnvironment {
   readonly types?: TypeRegistry;
 }
 
-export function attributeError(object: PyValue, name: string): PythonException {
+function attributeError(object: PyValue, name: string): PythonException {
   return new PythonException("AttributeError", `'${pythonTypeName(object)}' object has no attribute '${name}'`);
 }
 

@@ -173,7 +173,7 @@ function parseSpec(spec: string): Spec {
 }
 
 /** `format(value, spec)` for the value model's types. */
-export function formatValue(value: PyValue, specText: string): string {
+function formatValue(value: PyValue, specText: string): string {
   if (specText === "") return str(value);
   const spec = parseSpec(specText);
   const rank =

@@ -130,7 +130,7 @@ export class PySet {
  * The JS Map key for a hashable Python value; throws TypeError for unhashable ones
  * (list, dict, set), as Python does.
  */
-export function hashKey(value: PyValue): unknown {
+function hashKey(value: PyValue): unknown {
   if (typeof value === "string") return value;
   if (value instanceof PyStr) return value.value;
   if (typeof value === "number") return value;

@@ -91,7 +91,7 @@ export function strValue(value: PyValue): PyStr {
 }
 
 /** Python 2 encodes unicode to str with the ASCII codec. */
-export function requireAscii(text: string): void {
+function requireAscii(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x7f) {
