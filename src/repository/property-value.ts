@@ -13,7 +13,7 @@ export type ConvertedValue =
   | { kind: "value"; value: CiValue }
   | { kind: "references"; references: IdReference[]; many: boolean }
   | { kind: "unset" }
-  | { kind: "wrong"; problem: string; expected: string; node: Node }
+  | { kind: "wrong"; problem: string; node: Node }
   | { kind: "enum"; value: string; node: Node };
 
 const expectations: Record<PropertyDescriptor["kind"], string> = {
@@ -41,12 +41,7 @@ export function expectationFor(kind: PropertyDescriptor["kind"]): string {
  */
 export function convertPropertyValue(descriptor: PropertyDescriptor, node: Node): ConvertedValue {
   if (isScalar(node) && node.value === null) return { kind: "unset" };
-  const wrong = (problem: string, at: Node = node): ConvertedValue => ({
-    kind: "wrong",
-    problem,
-    expected: expectations[descriptor.kind],
-    node: at,
-  });
+  const wrong = (problem: string, at: Node = node): ConvertedValue => ({ kind: "wrong", problem, node: at });
   switch (descriptor.kind) {
     case "string": {
       const text = scalarText(node);

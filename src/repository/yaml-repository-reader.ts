@@ -304,18 +304,13 @@ class RepositoryReader {
     return draft;
   }
 
-  private readChildren(value: Node | undefined, parent: Draft, file: FileContext): ConfigurationItem[] {
-    if (value === undefined || (isScalar(value) && value.value === null)) return [];
+  private readChildren(value: Node | undefined, parent: Draft, file: FileContext): void {
+    if (value === undefined || (isScalar(value) && value.value === null)) return;
     if (!isSeq(value)) {
       this.report("PW3004", { what: "`children`", expected: "a list of configuration items" }, file, value.range?.[0]);
-      return [];
+      return;
     }
-    const read: ConfigurationItem[] = [];
-    for (const item of value.items) {
-      const child = this.readItem(item as Node, file, { parent });
-      if (child) read.push(child.ci);
-    }
-    return read;
+    for (const item of value.items) this.readItem(item as Node, file, { parent });
   }
 
   private readProperty(draft: Draft, descriptor: PropertyDescriptor, value: Node, file: FileContext): void {
