@@ -241,16 +241,12 @@ class PlanningRun {
       order: 0,
       steps: [],
     };
-    const bindings: Record<string, unknown> = { ...this.base, specification: this.input.specification };
-    if (delta) Object.assign(bindings, this.deltaBindings(delta));
+    const bindings = delta ? this.deployedScopeBindings(delta) : { ...this.base };
+    bindings.specification = this.input.specification;
     const site: StepSite = delta ? { rule, scope: "deployed", delta } : { rule, scope: "pre-plan" };
     this.scope = { site, evaluate: this.evaluator(rule, bindings) };
     this.context.enter(site, []);
     return bindings;
-  }
-
-  private deltaBindings(delta: Delta): Record<string, unknown> {
-    return { delta, deployed: delta.deployed ?? null, previousDeployed: delta.previous ?? null };
   }
 
   /**
