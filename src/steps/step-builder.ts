@@ -105,22 +105,7 @@ function buildCompiled(template: StepTemplate, compiled: CompiledTemplate, conte
   const problems: Diagnostic[] = [];
   for (const index of computedOrder) {
     const { written } = sources[index] as ParameterSource & { kind: "computed" };
-    const parameter = descriptor.parameters[index]!;
-    if (written.form === "expression") {
-      // `parameterValue`'s expression case, inlined: it is most of what a step costs.
-      const value = context.evaluate(written.expression, undefined);
-      if (value === null || value === undefined) continue;
-      const converted = convertValue(value, parameter, context);
-      if (converted.ok) values[index] = converted.value;
-      else
-        problems.push(
-          conversionProblem(converted, value, parameter, descriptor, { ...written.location, rule: context.rule }),
-        );
-      continue;
-    }
-    const value = parameterValue(written, parameter, descriptor, context, undefined);
-    if ("problem" in value) problems.push(value.problem);
-    else values[index] = value.value === null ? undefined : value.value;
+    values[index] = writtenValue(written, descriptor.parameters[index]!, descriptor, context, undefined, problems);
   }
   if (problems.length > 0) return fail(problems);
   for (let index = 0; index < sources.length; index++) {
@@ -256,54 +241,68 @@ function buildFromTemplate(
       problems.push(diagnostic("PW5004", { step: descriptor.name, parameter: parameter.name }, parameterAt));
       continue;
     }
-    const value = parameterValue(written, parameter, descriptor, context, extra);
-    if ("problem" in value) problems.push(value.problem);
-    else if (value.value !== null && value.value !== undefined) given.set(parameter.name, value.value);
+    const value = writtenValue(written, parameter, descriptor, context, extra, problems);
+    if (value !== undefined) given.set(parameter.name, value);
   }
   if (problems.length > 0) return fail(problems);
   return complete(descriptor, given, context, at, activeMacros);
 }
 
-type ParameterValue = { value: unknown } | { problem: Diagnostic };
-
-/** One written parameter converted to its kind; `undefined` value means "not given" (an expression gave None). */
-function parameterValue(
+/**
+ * One written parameter converted to its kind; `undefined` when not given (an expression gave
+ * None) or when it does not convert, the problem then added to `problems`.
+ */
+function writtenValue(
   written: ParameterTemplate,
   parameter: StepParameterDescriptor,
   step: StepDescriptor,
   context: StepBuildContext,
   extra: Record<string, unknown> | undefined,
-): ParameterValue {
-  const at = () => ({ ...written.location, rule: context.rule });
-  const converted = (conversion: Conversion, shown: unknown): ParameterValue =>
-    conversion.ok
-      ? { value: conversion.value }
-      : { problem: conversionProblem(conversion, shown, parameter, step, at()) };
+  problems: Diagnostic[],
+): unknown {
+  let shown: unknown;
+  let conversion: Conversion;
   switch (written.form) {
     case "text":
-      return converted(convertText(written.text, parameter, context), written.text);
-    case "expression": {
-      const value = context.evaluate(written.expression, extra);
-      if (value === null || value === undefined) return { value: undefined };
-      return converted(convertValue(value, parameter, context), value);
-    }
+      shown = written.text;
+      conversion = convertText(written.text, parameter, context);
+      break;
+    case "expression":
+      shown = context.evaluate(written.expression, extra);
+      if (shown === null || shown === undefined) return undefined;
+      conversion = convertValue(shown, parameter, context);
+      break;
     case "map":
     case "list":
-      if (parameter.kind === "map") return { value: entriesOf(written, context, extra) };
+      if (parameter.kind === "map") return entriesOf(written, context, extra);
       if (parameter.kind === "list") {
-        if (written.form === "map") {
-          const element = written.entries.find((e) => e.name !== "value")?.name ?? "";
-          return { problem: diagnostic("PW5006", { step: step.name, parameter: parameter.name, element }, at()) };
-        }
-        return { value: written.values.map((v) => rawValue(v, context, extra)) };
+        if (written.form === "list") return written.values.map((v) => rawValue(v, context, extra));
+        const element = written.entries.find((e) => e.name !== "value")?.name ?? "";
+        problems.push(
+          diagnostic("PW5006", { step: step.name, parameter: parameter.name, element }, writtenAt(written, context)),
+        );
+        return undefined;
       }
       if (parameter.kind === "ci" && written.form === "map" && written.entries.length === 1) {
-        return { value: newConfigurationItem(written.entries[0]!, context, extra) };
+        return newConfigurationItem(written.entries[0]!, context, extra);
       }
-      return {
-        problem: diagnostic("PW5005", { step: step.name, parameter: parameter.name, kind: parameter.kind }, at()),
-      };
+      problems.push(
+        diagnostic(
+          "PW5005",
+          { step: step.name, parameter: parameter.name, kind: parameter.kind },
+          writtenAt(written, context),
+        ),
+      );
+      return undefined;
   }
+  if (conversion.ok) return conversion.value;
+  problems.push(conversionProblem(conversion, shown, parameter, step, writtenAt(written, context)));
+  return undefined;
+}
+
+/** Where a problem with a written parameter is reported; built only when there is one. */
+function writtenAt(written: ParameterTemplate, context: StepBuildContext): SourceLocation & { rule: string } {
+  return { ...written.location, rule: context.rule };
 }
 
 /** Map entries: text stays a string, expressions give any value (a CI, a dict, the context…). */
