@@ -120,37 +120,17 @@ def _java_text(value):
     return str(value)
 
 
-class HashSet(set):
-    def add(self, item):
-        if item in self:
-            return False
-        set.add(self, item)
-        return True
-
-    def addAll(self, items):
-        before = len(self)
-        self.update(items)
-        return len(self) != before
-
-    def contains(self, item):
-        return item in self
-
-    def remove(self, item):
-        if item in self:
-            set.remove(self, item)
-            return True
-        return False
-
-    def removeAll(self, items):
-        before = len(self)
-        self.difference_update(items)
-        return len(self) != before
+class _JavaCollection(object):
+    """What java.util's HashSet and ArrayList share; Jython prints both as [a, b]."""
 
     def size(self):
         return len(self)
 
     def isEmpty(self):
         return len(self) == 0
+
+    def contains(self, item):
+        return item in self
 
     def iterator(self):
         return iter(list(self))
@@ -162,6 +142,30 @@ class HashSet(set):
         return "[" + ", ".join(_java_text(item) for item in self) + "]"
 
     __str__ = __repr__
+
+
+class HashSet(_JavaCollection, set):
+    def add(self, item):
+        if item in self:
+            return False
+        set.add(self, item)
+        return True
+
+    def addAll(self, items):
+        before = len(self)
+        self.update(items)
+        return len(self) != before
+
+    def remove(self, item):
+        if item in self:
+            set.remove(self, item)
+            return True
+        return False
+
+    def removeAll(self, items):
+        before = len(self)
+        self.difference_update(items)
+        return len(self) != before
 
 
 class HashMap(dict):
@@ -212,7 +216,7 @@ class _MapEntry(tuple):
         return self[1]
 
 
-class ArrayList(list):
+class ArrayList(_JavaCollection, list):
     def add(self, *arguments):
         if len(arguments) == 2:
             self.insert(arguments[0], arguments[1])
@@ -234,15 +238,6 @@ class ArrayList(list):
         self[index] = item
         return previous
 
-    def size(self):
-        return len(self)
-
-    def isEmpty(self):
-        return len(self) == 0
-
-    def contains(self, item):
-        return item in self
-
     def indexOf(self, item):
         return self.index(item) if item in self else -1
 
@@ -253,17 +248,6 @@ class ArrayList(list):
             list.remove(self, item)
             return True
         return False
-
-    def iterator(self):
-        return iter(list(self))
-
-    def toArray(self):
-        return list(self)
-
-    def __repr__(self):
-        return "[" + ", ".join(_java_text(item) for item in self) + "]"
-
-    __str__ = __repr__
 
 
 class StringBuilder(object):
