@@ -1,10 +1,11 @@
-import type { Delta, DeltaSpecification, Operation } from "../delta/model.js";
+import { type Delta, type DeltaSpecification, type Operation, operations } from "../delta/model.js";
 import type { PlannedStep } from "../plan/model.js";
 import { type HostObject, hostObject } from "../python/host-object.js";
 import type { ConfigurationItem } from "../repository/model.js";
 import type { Step } from "../steps/model.js";
 import { isScriptStep } from "./planned-step.js";
 import { PlanningFailure } from "./planning-failure.js";
+import { nameOf } from "./services.js";
 import type { StepSite } from "./step-construction.js";
 
 /** A checkpoint to attach to a step: the delta whose operation it commits (reference §5). */
@@ -182,15 +183,10 @@ export class PlanningContext implements HostObject {
   }
 }
 
-const operationNames = new Set<string>(["CREATE", "MODIFY", "DESTROY", "NOOP"]);
-
 /** `"DESTROY"`, `Operation.DESTROY` (equal to its name) → `DESTROY`. */
 export function operationOf(value: unknown): Operation {
-  const name =
-    typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string"
-      ? (value as { name: string }).name
-      : String(value);
-  if (!operationNames.has(name)) {
+  const name = nameOf(value);
+  if (!operations.includes(name as Operation)) {
     throw new PlanningFailure(`'${name}' is not an operation; use CREATE, MODIFY, DESTROY or NOOP`, "ValueError");
   }
   return name as Operation;

@@ -238,8 +238,8 @@ function idOf(value: unknown): string {
   return isConfigurationItem(value) ? value.id : String(value);
 }
 
-/** A type given as a string or as `Type.valueOf(...)` (equal to its name). */
-function nameOf(value: unknown): string {
+/** A type or enum constant given as a string or as a Java value (`Type.valueOf(...)`, `Operation.DESTROY`): its name. */
+export function nameOf(value: unknown): string {
   if (typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string") {
     return (value as { name: string }).name;
   }
