@@ -4,6 +4,7 @@ import { parentId } from "../repository/ids.js";
 import type { ConfigurationItem } from "../repository/model.js";
 import { isConfigurationItem } from "../repository/model.js";
 import type { ApplicationDeployment, SpecificationContext } from "./model.js";
+import { stringMap } from "./property-values.js";
 import { compareVersions, parseVersionRange, satisfies } from "./version-range.js";
 
 /**
@@ -25,17 +26,13 @@ export function resolveApplicationDependencies(
     const application = parentId(version.id);
     const entry: ApplicationDeployment = { application, version, dependsOn: [] };
     result.set(application, entry);
-    for (const [name, rangeText] of Object.entries(dependencyMap(version))) {
+    for (const [name, rangeText] of Object.entries(stringMap(version.values.applicationDependencies))) {
       const at = version.location ?? {};
+      const unusable = (problem: string) =>
+        report(diagnostic("PW7020", { application: name, range: rangeText, package: version.id, problem }, at));
       const range = parseVersionRange(rangeText);
       if (!range) {
-        report(
-          diagnostic(
-            "PW7020",
-            { application: name, range: rangeText, package: version.id, problem: "not a version range" },
-            at,
-          ),
-        );
+        unusable("not a version range");
         continue;
       }
       if (applicationsByName.size === 0) {
@@ -43,13 +40,7 @@ export function resolveApplicationDependencies(
       }
       const dependency = applicationsByName.get(name);
       if (!dependency) {
-        report(
-          diagnostic(
-            "PW7020",
-            { application: name, range: rangeText, package: version.id, problem: "no such application" },
-            at,
-          ),
-        );
+        unusable("no such application");
         continue;
       }
       if (stack.includes(dependency.id)) {
@@ -81,12 +72,4 @@ export function resolveApplicationDependencies(
   };
   visit(chosen, [parentId(chosen.id)]);
   return [...result.values()];
-}
-
-function dependencyMap(version: ConfigurationItem): Record<string, string> {
-  const value = version.values.applicationDependencies;
-  if (value && typeof value === "object" && !Array.isArray(value) && !isConfigurationItem(value)) {
-    return value as Record<string, string>;
-  }
-  return {};
 }

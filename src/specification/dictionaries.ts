@@ -1,6 +1,7 @@
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
+import type { CiValue, ConfigurationItem } from "../repository/model.js";
+import { stringMap } from "./property-values.js";
 
 const placeholderPattern = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
@@ -112,13 +113,6 @@ export class DictionaryScope {
       return this.fill(entry, password, [...stack, key], missing);
     });
   }
-}
-
-function stringMap(value: CiValue | undefined): Record<string, string> {
-  if (value && typeof value === "object" && !Array.isArray(value) && !isConfigurationItem(value)) {
-    return value as Record<string, string>;
-  }
-  return {};
 }
 
 /** Ids of a set_of_ci restriction; undefined when there is no restriction. */

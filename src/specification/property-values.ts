@@ -18,6 +18,14 @@ export function isUnset(value: CiValue | undefined): boolean {
   return false;
 }
 
+/** A map_string_string value; an empty map for anything else. */
+export function stringMap(value: CiValue | undefined): Record<string, string> {
+  if (value && typeof value === "object" && !Array.isArray(value) && !isConfigurationItem(value)) {
+    return value as Record<string, string>;
+  }
+  return {};
+}
+
 /**
  * Converts a deployable's (or dictionary's) value to the deployed property's kind. Deployable
  * properties for non-string deployed properties are strings so they can hold placeholders
