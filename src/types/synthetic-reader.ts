@@ -1,6 +1,6 @@
 import { diagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
-import { parseXml, type XmlElement } from "../xml/xml-document.js";
+import { childrenNamed, parseXml, type XmlElement } from "../xml/xml-document.js";
 import type {
   DeployableGeneration,
   PropertyDescriptor,
@@ -259,7 +259,7 @@ class SyntheticReader {
 
     for (const child of element.children) {
       if (child.name === "enum-values") {
-        property.enumValues = child.children.filter((v) => v.name === "value").map((v) => v.text.trim());
+        property.enumValues = childrenNamed(child, "value").map((v) => v.text.trim());
       } else if (child.name === "rule") {
         rules.push(this.rule(child, name));
       } else {

@@ -137,7 +137,3 @@ function positionOf(text: string, index: number): { line: number; column: number
 export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((c) => c.name === name);
 }
-
-export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
-  return element.children.find((c) => c.name === name);
-}
