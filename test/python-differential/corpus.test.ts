@@ -4,9 +4,9 @@ import {
   compareAndReport,
   describeMismatches,
   type Evaluator,
+  evaluateColumns,
   fastPathEvaluator,
   jythonEvaluator,
-  type Outcome,
   pyodideEvaluator,
 } from "./evaluators.js";
 import { buildWorld, type PropertyKind } from "./world.js";
@@ -44,19 +44,7 @@ describe.skipIf(!corpusPresent())("differential test over the corpus expressions
     "gives Jython 2.7's value or exception type for every expression",
     async () => {
       const reference = await jythonEvaluator.evaluate(expressions, world);
-      const columns: { name: string; outcomes: Outcome[] }[] = [];
-      for (const evaluator of evaluators) {
-        const reason = evaluator.unavailableReason();
-        if (reason) {
-          console.log(`${evaluator.name} column SKIPPED: ${reason}`);
-          continue;
-        }
-        const started = performance.now();
-        columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
-        console.log(
-          `${evaluator.name}: ${expressions.length} expressions in ${Math.round(performance.now() - started)} ms`,
-        );
-      }
+      const columns = await evaluateColumns(evaluators, expressions, world);
       const errors = reference.filter((outcome) => outcome.status === "error").length;
       console.log(`Jython: ${expressions.length - errors} values, ${errors} exceptions`);
       const { unexplained, knownCount } = compareAndReport(

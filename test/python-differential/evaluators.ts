@@ -241,6 +241,28 @@ function classifyMismatches(mismatches: readonly Mismatch[]): {
   return { unexplained, known };
 }
 
+/** Runs each evaluator that can run here over the expressions, logging the skipped ones and each one's time. */
+export async function evaluateColumns(
+  evaluators: readonly Evaluator[],
+  expressions: readonly string[],
+  world: World,
+): Promise<{ name: string; outcomes: Outcome[] }[]> {
+  const columns: { name: string; outcomes: Outcome[] }[] = [];
+  for (const evaluator of evaluators) {
+    const reason = evaluator.unavailableReason();
+    if (reason) {
+      console.log(`${evaluator.name} column SKIPPED: ${reason}`);
+      continue;
+    }
+    const started = performance.now();
+    columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
+    console.log(
+      `${evaluator.name}: ${expressions.length} expressions in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+  return columns;
+}
+
 /** Compares each column with the reference column, skipping declined cells. */
 function compareColumns(
   expressions: readonly string[],

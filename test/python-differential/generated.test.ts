@@ -4,9 +4,9 @@ import {
   compareAndReport,
   describeMismatches,
   type Evaluator,
+  evaluateColumns,
   fastPathEvaluator,
   jythonEvaluator,
-  type Outcome,
   pyodideEvaluator,
 } from "./evaluators.js";
 import { expressionArbitrary, generatedPropertyKinds, generatedWorldExpressions } from "./expression-arbitrary.js";
@@ -36,18 +36,7 @@ describe("differential test over generated expressions", () => {
     "gives Jython 2.7's value or exception type for every generated expression",
     async () => {
       const reference = await jythonEvaluator.evaluate(expressions, world);
-      const columns: { name: string; outcomes: Outcome[] }[] = [];
-      for (const evaluator of evaluators) {
-        const reason = evaluator.unavailableReason();
-        if (reason) console.log(`${evaluator.name} column SKIPPED: ${reason}`);
-        else {
-          const started = performance.now();
-          columns.push({ name: evaluator.name, outcomes: await evaluator.evaluate(expressions, world) });
-          console.log(
-            `${evaluator.name}: ${expressions.length} expressions in ${Math.round(performance.now() - started)} ms`,
-          );
-        }
-      }
+      const columns = await evaluateColumns(evaluators, expressions, world);
       const errors = reference.filter((outcome) => outcome.status === "error").length;
       console.log(
         `generated (seed ${seed}): ${expressions.length} expressions; Jython: ${expressions.length - errors} values, ${errors} exceptions`,
