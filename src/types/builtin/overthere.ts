@@ -62,36 +62,3 @@ export const overthereSyntheticXml = `<synthetic>
     <property name="cifsPort" kind="integer" default="445" required="false" category="Advanced"/>
   </type>
 </synthetic>`;
-
-/** What an `os` enum value stands for; rules read `container.host.os.fileSeparator` and the like. */
-export interface OperatingSystemFamily {
-  fileSeparator: string;
-  pathSeparator: string;
-  lineSeparator: string;
-  scriptExtension: string;
-  defaultTemporaryDirectoryPath: string;
-}
-
-export const operatingSystemFamilies: Readonly<Record<"UNIX" | "WINDOWS" | "ZOS", OperatingSystemFamily>> = {
-  UNIX: {
-    fileSeparator: "/",
-    pathSeparator: ":",
-    lineSeparator: "\n",
-    scriptExtension: ".sh",
-    defaultTemporaryDirectoryPath: "/tmp",
-  },
-  WINDOWS: {
-    fileSeparator: "\\",
-    pathSeparator: ";",
-    lineSeparator: "\r\n",
-    scriptExtension: ".bat",
-    defaultTemporaryDirectoryPath: "C:\\windows\\temp",
-  },
-  ZOS: {
-    fileSeparator: "/",
-    pathSeparator: ":",
-    lineSeparator: "\n",
-    scriptExtension: ".sh",
-    defaultTemporaryDirectoryPath: "/tmp",
-  },
-};
