@@ -4,7 +4,7 @@ import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../re
 import type { PropertyDescriptor } from "../types/model.js";
 import { type DictionaryScope, type EnvironmentDictionaries, hasPlaceholder } from "./dictionaries.js";
 import type { SpecificationContext } from "./model.js";
-import { convertToKind, isCiKind, isScalarKind, isUnset } from "./property-values.js";
+import { ciList, convertToKind, isCiKind, isScalarKind, isUnset } from "./property-values.js";
 import { tagsMatch } from "./tags.js";
 
 /** Properties every deployed gets from the mapping itself, never copied. */
@@ -215,9 +215,7 @@ export class DeployedMapper {
     const found = new Map<string, ConfigurationItem>();
     for (const property of this.context.types.properties(deployable.type)) {
       if (!property.asContainment || !isCiKind(property.kind)) continue;
-      const value = deployable.values[property.name];
-      const items = Array.isArray(value) ? value : isConfigurationItem(value) ? [value] : [];
-      for (const item of items) if (isConfigurationItem(item)) found.set(item.id, item);
+      for (const item of ciList(deployable.values[property.name])) found.set(item.id, item);
     }
     for (const child of this.context.repository.children(deployable.id)) {
       if (isEmbeddedDeployable(this.context, child.type)) found.set(child.id, child);

@@ -1,4 +1,4 @@
-import { type CiValue, isConfigurationItem } from "../repository/model.js";
+import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../repository/model.js";
 import type { PropertyDescriptor } from "../types/model.js";
 
 /** Scalar kinds: an unresolved placeholder empties them (reference §3.5). */
@@ -16,6 +16,12 @@ export function isUnset(value: CiValue | undefined): boolean {
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === "object" && !isConfigurationItem(value)) return Object.keys(value).length === 0;
   return false;
+}
+
+/** The CIs of a ci or CI-list value; empty for anything else. */
+export function ciList(value: CiValue | undefined): ConfigurationItem[] {
+  if (Array.isArray(value)) return value.filter(isConfigurationItem);
+  return isConfigurationItem(value) ? [value] : [];
 }
 
 /** A map_string_string value; an empty map for anything else. */

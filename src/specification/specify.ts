@@ -14,7 +14,7 @@ import type {
   SpecificationResult,
   UndeployRequest,
 } from "./model.js";
-import { convertToKind, isCiKind, isUnset } from "./property-values.js";
+import { ciList, convertToKind, isCiKind, isUnset } from "./property-values.js";
 
 type Report = (diagnostic: Diagnostic) => void;
 
@@ -289,11 +289,6 @@ export function orchestratorList(value: CiValue | undefined): string[] {
       ? value.split(",")
       : [];
   return items.map((item) => item.trim()).filter((item) => item !== "");
-}
-
-export function ciList(value: CiValue | undefined): ConfigurationItem[] {
-  if (Array.isArray(value)) return value.filter(isConfigurationItem);
-  return isConfigurationItem(value) ? [value] : [];
 }
 
 function byId(a: ConfigurationItem, b: ConfigurationItem): number {
