@@ -5,6 +5,7 @@ import { loadWorkspaceRules } from "../../rules/workspace-rules.js";
 import { loadWorkspace } from "../../workspace/load-workspace.js";
 import { reportDiagnostics, resolveHome, writeData } from "../io.js";
 import type { CommandRegistration } from "../main.js";
+import { textTable } from "../text-table.js";
 
 interface RulesOptions {
   home?: string;
@@ -64,16 +65,7 @@ export function rulesText(rules: readonly Rule[]): string {
     rule.location.line === undefined ? rule.location.file : `${rule.location.file}:${rule.location.line}`,
     conditionsText(rule) + (rule.disabled ? " (disabled)" : ""),
   ]);
-  const header = ["NAME", "SCOPE", "KIND", "SOURCE", "CONDITIONS"];
-  const widths = header.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column]!.length)));
-  return [header, ...rows]
-    .map((row) =>
-      row
-        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  return textTable([["NAME", "SCOPE", "KIND", "SOURCE", "CONDITIONS"], ...rows]);
 }
 
 function conditionsText(rule: Rule): string {

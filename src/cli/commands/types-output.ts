@@ -1,11 +1,12 @@
 import type { PropertyDescriptor, TypeDefinition, TypeRegistry } from "../../types/model.js";
+import { textTable } from "../text-table.js";
 
 const masked = "********";
 
 /** One line per type: name, supertype, markers, where it came from. Sorted by name. */
 export function typeListText(registry: TypeRegistry): string {
   const rows = registry.all().map((t) => [t.name, t.superType ?? "", markers(t), definedAt(t)]);
-  return table([["TYPE", "EXTENDS", "", "DEFINED IN"], ...rows]);
+  return textTable([["TYPE", "EXTENDS", "", "DEFINED IN"], ...rows]);
 }
 
 export function typeListJson(registry: TypeRegistry): string {
@@ -45,7 +46,7 @@ export function typeDescriptionText(registry: TypeRegistry, name: string): strin
       p.declaringType,
       flags(p).join(","),
     ]);
-    lines.push(indent(table([["NAME", "KIND", "", "DEFAULT", "DECLARED BY", "FLAGS"], ...rows])));
+    lines.push(indent(textTable([["NAME", "KIND", "", "DEFAULT", "DECLARED BY", "FLAGS"], ...rows])));
   }
   if (type.methods.length > 0) {
     lines.push("", "Methods:");
@@ -145,19 +146,6 @@ function flags(p: PropertyDescriptor): string[] {
   if (p.asContainment) result.push("containment");
   if (p.inspectionProperty) result.push("inspection");
   return result;
-}
-
-/** Left-aligned columns separated by two spaces; trailing blanks trimmed. */
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
 }
 
 function indent(text: string): string {
