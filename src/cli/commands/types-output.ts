@@ -1,7 +1,6 @@
+import { maskedSecret } from "../../plan/secret-mask.js";
 import type { PropertyDescriptor, TypeDefinition, TypeRegistry } from "../../types/model.js";
 import { textTable } from "../text-table.js";
-
-const masked = "********";
 
 /** One line per type: name, supertype, markers, where it came from. Sorted by name. */
 export function typeListText(registry: TypeRegistry): string {
@@ -92,7 +91,7 @@ function propertyJson(p: PropertyDescriptor) {
     name: p.name,
     kind: p.kind,
     required: p.required,
-    default: p.defaultValue === undefined ? null : p.password ? masked : p.defaultValue,
+    default: p.defaultValue === undefined ? null : p.password ? maskedSecret : p.defaultValue,
     declaringType: p.declaringType,
     hidden: p.hidden,
     password: p.password,
@@ -128,7 +127,7 @@ function kindText(p: PropertyDescriptor): string {
 function defaultText(p: PropertyDescriptor): string {
   const value = p.defaultValue;
   if (value === undefined) return "";
-  if (p.password) return masked;
+  if (p.password) return maskedSecret;
   if (Array.isArray(value)) return value.join(",");
   if (typeof value === "object" && value !== null) {
     return Object.entries(value as Record<string, string>)
