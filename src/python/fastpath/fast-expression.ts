@@ -1,6 +1,7 @@
 import { isHostObject } from "../host-object.js";
 import { builtins, instanceChecks } from "../values/builtins.js";
 import {
+  attributeError,
   callObjectMethod,
   fromHost,
   getItemOf,
@@ -297,7 +298,7 @@ export function getAttribute(object: PyValue, name: string, env: FastEnvironment
   }
   const methods = builtinMethods(object);
   if (methods && Object.hasOwn(methods, name)) return new BoundMethod(object, name);
-  throw new PythonException("AttributeError", `'${pythonTypeName(object)}' object has no attribute '${name}'`);
+  throw attributeError(object, name);
 }
 
 /** `x.method` read without calling it; calling it later works like `x.method(...)`. */
@@ -365,14 +366,13 @@ export function callMethod(receiver: PyValue, name: string, args: PyValue[], env
   const methods = builtinMethods(receiver);
   if (methods) {
     const method = Object.hasOwn(methods, name) ? methods[name] : undefined;
-    if (!method)
-      throw new PythonException("AttributeError", `'${pythonTypeName(receiver)}' object has no attribute '${name}'`);
+    if (!method) throw attributeError(receiver, name);
     return method(receiver, args);
   }
   if (isHostObject(receiver)) return callValue(getAttribute(receiver, name, env), args, env);
   const result = callObjectMethod(receiver, name, args, env);
   if (result !== undefined) return result;
-  throw new PythonException("AttributeError", `'${pythonTypeName(receiver)}' object has no attribute '${name}'`);
+  throw attributeError(receiver, name);
 }
 
 function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {

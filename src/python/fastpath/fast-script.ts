@@ -3,6 +3,7 @@ import { isHostObject } from "../host-object.js";
 import { PythonCheckpoint } from "../interpreter/host-values.js";
 import { builtins } from "../values/builtins.js";
 import {
+  attributeError,
   fromHost,
   getItemOf,
   HostFunction,
@@ -554,7 +555,7 @@ function setAttribute(object: PyValue, name: string, value: PyValue): void {
     object.pySetAttr(name, toHost(value));
     return;
   }
-  throw new PythonException("AttributeError", `'${pythonTypeName(object)}' object has no attribute '${name}'`);
+  throw attributeError(object, name);
 }
 
 function setItem(container: PyValue, key: PyValue, value: PyValue): void {

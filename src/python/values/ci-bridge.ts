@@ -43,7 +43,8 @@ export interface PythonEnvironment {
   readonly types?: TypeRegistry;
 }
 
-function attributeError(object: PyValue, name: string): PythonException {
+/** Python's AttributeError for `object.name`, worded as Jython words it. */
+export function attributeError(object: PyValue, name: string): PythonException {
   return new PythonException("AttributeError", `'${pythonTypeName(object)}' object has no attribute '${name}'`);
 }
 

@@ -1,4 +1,4 @@
-import { getItemOf, getObjectAttribute } from "./ci-bridge.js";
+import { attributeError, getItemOf, getObjectAttribute } from "./ci-bridge.js";
 import { floatStr, formatExponent, formatFixed, formatGeneral } from "./float-format.js";
 import { PyFloat, PyLong, PyStr, type PyValue, pythonTypeName } from "./model.js";
 import { PythonException, valueError } from "./python-exception.js";
@@ -136,7 +136,7 @@ function attributeOf(value: PyValue, name: string): PyValue {
   if (found !== undefined) return found;
   if (value instanceof PyFloat && name === "real") return value;
   if ((typeof value === "number" || value instanceof PyLong) && (name === "real" || name === "numerator")) return value;
-  throw new PythonException("AttributeError", `'${pythonTypeName(value)}' object has no attribute '${name}'`);
+  throw attributeError(value, name);
 }
 
 interface Spec {
