@@ -13,7 +13,7 @@ import {
   type YAMLMap,
 } from "yaml";
 import { diagnostic } from "../diagnostics/catalogue.js";
-import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, formatLocation, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { PropertyDescriptor, TypeRegistry } from "../types/model.js";
 import { artifactChecksum } from "./artifact-checksum.js";
 import { suggestionText } from "./closest-name.js";
@@ -554,8 +554,7 @@ function topLevelId(name: string, root: string, home: string | undefined): strin
 }
 
 function describeLocation(location: SourceLocation | undefined): string {
-  if (!location) return "an unknown place";
-  return [location.file, location.line, location.column].filter((part) => part !== undefined).join(":");
+  return location ? formatLocation(location) : "an unknown place";
 }
 
 function uniqueById(items: ConfigurationItem[]): ConfigurationItem[] {
