@@ -58,4 +58,14 @@ export const planningMessages: MessageSection = {
     message: "The plugin module {file} does not export a plugin: {detail}",
     hint: "Export it as the default export (or as `plugin`): { name, deployedRules: [{ type, method, operation, plan }], contributors, prePlanProcessors, postPlanProcessors, steps }.",
   },
+  PW8503: {
+    severity: "error",
+    message: "Deployed '{id}' ({type}) has no folder artifact to list its scripts from",
+    hint: "Give its deployable the folder's content: `file: !file path/to/folder` or `file: !file path/to/folder.zip`.",
+  },
+  PW8504: {
+    severity: "error",
+    message: "The folder artifact {path} of deployed '{id}' ({type}) {problem}",
+    hint: "A folder artifact is a directory or a zip archive (.zip, .jar) whose top-level files are the scripts; point `file: !file` at one.",
+  },
 };

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import type { Operation } from "../../delta/model.js";
+import { diagnostic } from "../../diagnostics/catalogue.js";
+import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { DeployedPlanning, DeployedRuleDefinition, StepRequest } from "../api.js";
 import { describeOnContainer } from "../deployed-target.js";
+import { type FolderArtifact, type FolderArtifactReading, readFolderArtifact } from "./folder-artifact.js";
 import { GenericDeployed, type OperationPrefix } from "./generic-deployed.js";
 import { flagValue, nonBlank } from "./template-properties.js";
 
@@ -49,9 +51,7 @@ function planModify(planning: DeployedPlanning): void {
   const runModified = flagValue(current.deployed.ci, "executeModifiedScripts", current.deployed.scope);
   const rollBackModified =
     runModified && flagValue(current.deployed.ci, "executeRollbackForModifiedScripts", current.deployed.scope);
-  const changed = now.filter(
-    (s) => before.has(s.file) && !sameContent(previous.pathOf(s.file), current.pathOf(s.file)),
-  );
+  const changed = now.filter((s) => before.has(s.file) && !current.sameContentAs(previous, s.file));
   const removed = [...before.values()].filter((s) => !now.some((n) => n.file === s.file));
   const toRollBack = new Set([...removed, ...(rollBackModified ? changed.map((s) => before.get(s.file)!) : [])]);
   const rollbacks = previous
@@ -99,21 +99,19 @@ function addScripts(
 
 /** The folder artifact of one deployed, listed once. */
 class ScriptFolder {
-  private readonly files: string[];
-  private readonly directories: Set<string>;
+  private readonly artifact: Artifact;
+  private readonly folder: FolderArtifact;
 
   constructor(readonly deployed: GenericDeployed) {
-    const root = deployed.ci.artifact?.path;
-    const entries = root ? listFolder(root) : [];
-    this.files = entries
-      .filter((e) => !e.isDirectory())
-      .map((e) => e.name)
-      .sort();
-    this.directories = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+    this.artifact = artifactOf(deployed.ci);
+    this.folder = folderOf(this.artifact, deployed.ci);
   }
 
-  pathOf(file: string): string {
-    return path.join(this.deployed.ci.artifact?.path ?? "", file);
+  /** Whether the script has the same content as the one of that name in `other`. */
+  sameContentAs(other: ScriptFolder, file: string): boolean {
+    const mine = this.contentOf(file);
+    const theirs = other.contentOf(file);
+    return Buffer.compare(mine, theirs) === 0;
   }
 
   installScripts(): FolderScript[] {
@@ -131,10 +129,18 @@ class ScriptFolder {
 
   uploadsOf(script: FolderScript): Record<string, string> {
     const uploads: Record<string, string> = { scriptFile: script.file };
-    if (this.directories.has(script.logicalName)) uploads.dependentFolder = script.logicalName;
+    if (this.folder.folders.has(script.logicalName)) uploads.dependentFolder = script.logicalName;
     const common = nonBlank(this.deployed.text("commonScriptFolderName"));
-    if (common !== undefined && this.directories.has(common)) uploads.commonFolder = common;
+    if (common !== undefined && this.folder.folders.has(common)) uploads.commonFolder = common;
     return uploads;
+  }
+
+  private contentOf(file: string): Uint8Array {
+    const content = this.folder.read(file);
+    if (content === undefined) {
+      throw unreadable(this.deployed.ci, this.artifact, `cannot give the content of its file '${file}'`);
+    }
+    return content;
   }
 
   /** Files whose whole name matches the property's regex (Java `matches`), in name order. */
@@ -148,7 +154,7 @@ class ScriptFolder {
       return [];
     }
     const found: FolderScript[] = [];
-    for (const file of this.files) {
+    for (const file of this.folder.files) {
       const match = pattern.exec(file);
       if (match) found.push({ file, logicalName: match[1] ?? file });
     }
@@ -156,18 +162,37 @@ class ScriptFolder {
   }
 }
 
-function listFolder(root: string) {
-  try {
-    return statSync(root).isDirectory() ? readdirSync(root, { withFileTypes: true }) : [];
-  } catch {
-    return [];
-  }
+type Artifact = NonNullable<ConfigurationItem["artifact"]>;
+
+/**
+ * Read once per artifact: the deployeds of one deployable share its artifact object, and
+ * a reloaded repository makes new ones.
+ */
+const readings = new WeakMap<Artifact, FolderArtifactReading>();
+
+/**
+ * The deployed's artifact: its own, else its deployable's (as the delta compares checksums).
+ * None stops planning with a diagnostic at the deployable, rather than planning no script.
+ */
+function artifactOf(ci: ConfigurationItem): Artifact {
+  const deployable = ci.values.deployable;
+  const artifact = ci.artifact ?? (isConfigurationItem(deployable) ? deployable.artifact : undefined);
+  if (!artifact) throw new DiagnosticError([diagnostic("PW8503", { id: ci.id, type: ci.type }, ci.location ?? {})]);
+  return artifact;
 }
 
-function sameContent(a: string, b: string): boolean {
-  try {
-    return readFileSync(a).equals(readFileSync(b));
-  } catch {
-    return false;
+function folderOf(artifact: Artifact, ci: ConfigurationItem): FolderArtifact {
+  let reading = readings.get(artifact);
+  if (!reading) {
+    reading = readFolderArtifact(artifact.path);
+    readings.set(artifact, reading);
   }
+  if ("problem" in reading) throw unreadable(ci, artifact, reading.problem);
+  return reading.folder;
+}
+
+function unreadable(ci: ConfigurationItem, artifact: Artifact, problem: string): DiagnosticError {
+  return new DiagnosticError([
+    diagnostic("PW8504", { path: artifact.path, id: ci.id, type: ci.type, problem }, ci.location ?? {}),
+  ]);
 }
