@@ -1,7 +1,7 @@
 import type { Delta, DeltaSpecification } from "../delta/model.js";
 import { diagnostic } from "../diagnostics/catalogue.js";
 import { type Diagnostic, DiagnosticError } from "../diagnostics/diagnostic.js";
-import type { OrchestrationBlock } from "../orchestration/model.js";
+import type { InterleavedOrchestrationBlock, OrchestrationBlock } from "../orchestration/model.js";
 import type { InterleavedPlanBlock, Plan, PlanBlock, PlannedStep } from "../plan/model.js";
 import type { CompiledExpression, CompiledScript, PythonRuntime } from "../python/api.js";
 import type { Repository } from "../repository/model.js";
@@ -45,11 +45,21 @@ export interface PlanningInput {
 export interface RuleEvaluation {
   /** Description of the block planned; pre-plan and post-plan rules have their own blocks. */
   block: string;
+  /** The orchestration leaf planned (absent for pre-plan and post-plan rules). */
+  leaf?: InterleavedOrchestrationBlock;
   rule: Rule;
   delta?: Delta;
   outcome: "fired" | "disabled" | "type" | "operation" | "expression";
   /** Steps the rule added, when fired. */
   steps?: number;
+  /** Those steps themselves, when fired: the same objects the plan holds. */
+  added?: PlannedStep[];
+}
+
+/** The block rules are considered for, as the trace names it. */
+interface TracedBlock {
+  description: string;
+  leaf?: InterleavedOrchestrationBlock;
 }
 
 export interface PlanningResult {
@@ -285,8 +295,8 @@ class PlanningRun {
   private applyOnce(scope: "pre-plan" | "post-plan", description: string): InterleavedPlanBlock {
     const steps: PlannedStep[] = [];
     const bindings = { ...this.base, specification: this.input.specification };
-    for (const rule of this.rulesOf(scope, description))
-      this.consider(rule, description, bindings, { rule, scope }, steps);
+    for (const rule of this.rulesOf(scope, { description }))
+      this.consider(rule, { description }, bindings, { rule, scope }, steps);
     return { kind: "interleaved", description, deltas: [], steps: sortByOrder(steps) };
   }
 
@@ -295,18 +305,19 @@ class PlanningRun {
       return { kind: block.kind, description: block.description, blocks: block.blocks.map((b) => this.planBlock(b)) };
     }
     const steps: PlannedStep[] = [];
+    const traced: TracedBlock = { description: block.description, leaf: block };
     for (const delta of block.deltas) {
       const bindings = this.deployedScopeBindings(delta);
       for (const rule of this.deployedRulesFor(delta)) {
-        if (!this.matches(rule, delta, block.description)) continue;
-        this.consider(rule, block.description, bindings, { rule, scope: "deployed", delta }, steps, delta);
+        if (!this.matches(rule, delta, traced)) continue;
+        this.consider(rule, traced, bindings, { rule, scope: "deployed", delta }, steps, delta);
       }
     }
     this.planBase ??= { ...this.base, deltas: null };
     const bindings: Record<string, unknown> = { ...this.planBase };
     bindings.deltas = new DeltasBinding(block.deltas);
-    for (const rule of this.rulesOf("plan", block.description)) {
-      this.consider(rule, block.description, bindings, { rule, scope: "plan" }, steps);
+    for (const rule of this.rulesOf("plan", traced)) {
+      this.consider(rule, traced, bindings, { rule, scope: "plan" }, steps);
     }
     const sorted = sortByOrder(steps);
     this.addImplicitCheckpoints(block.deltas, sorted);
@@ -325,9 +336,8 @@ class PlanningRun {
   }
 
   /** When tracing: whether the rule is enabled and its type and operation match; a mismatch is traced. */
-  private matches(rule: Rule, delta: Delta, block: string): boolean {
-    const trace = this.input.trace;
-    if (!trace) return true;
+  private matches(rule: Rule, delta: Delta, block: TracedBlock): boolean {
+    if (!this.input.trace) return true;
     const { types } = this.input;
     const type = delta.deployedOrPrevious.type;
     const ancestors = types.has(type) ? types.ancestors(type) : [type];
@@ -337,14 +347,14 @@ class PlanningRun {
     if (rule.disabled) outcome = "disabled";
     else if (!rule.conditions.types.some((t) => ancestors.includes(t))) outcome = "type";
     else if (!rule.conditions.operations.includes(delta.operation)) outcome = "operation";
-    if (outcome) trace({ block, rule, delta, outcome });
+    if (outcome) this.trace(block, { rule, delta, outcome });
     return outcome === undefined;
   }
 
-  private rulesOf(scope: RuleScope, block: string): readonly Rule[] {
+  private rulesOf(scope: RuleScope, block: TracedBlock): readonly Rule[] {
     if (!this.input.trace) return this.input.rules.rulesFor(scope);
     return this.tracedRules(scope).filter((rule) => {
-      if (rule.disabled) this.input.trace!({ block, rule, outcome: "disabled" });
+      if (rule.disabled) this.trace(block, { rule, outcome: "disabled" });
       return !rule.disabled;
     });
   }
@@ -359,7 +369,7 @@ class PlanningRun {
   /** Applies a rule whose type and operation match: its expression, then its steps or script. */
   private consider(
     rule: Rule,
-    block: string,
+    block: TracedBlock,
     bindings: Record<string, unknown>,
     site: StepSite,
     target: PlannedStep[],
@@ -371,14 +381,21 @@ class PlanningRun {
     const before = target.length;
     try {
       if (rule.conditions.expression && !this.conditionHolds(rule, rule.conditions.expression, bindings)) {
-        this.input.trace?.({ block, rule, ...(delta ? { delta } : {}), outcome: "expression" });
+        this.trace(block, { rule, ...(delta ? { delta } : {}), outcome: "expression" });
         return;
       }
       this.apply(rule, bindings, site, evaluate);
     } catch (error) {
       throw asRuleFailure(error, rule);
     }
-    this.input.trace?.({ block, rule, ...(delta ? { delta } : {}), outcome: "fired", steps: target.length - before });
+    if (this.input.trace) {
+      const added = target.slice(before);
+      this.trace(block, { rule, ...(delta ? { delta } : {}), outcome: "fired", steps: added.length, added });
+    }
+  }
+
+  private trace(block: TracedBlock, evaluation: Omit<RuleEvaluation, "block" | "leaf">): void {
+    this.input.trace?.({ block: block.description, ...(block.leaf ? { leaf: block.leaf } : {}), ...evaluation });
   }
 
   private conditionHolds(rule: Rule, text: SourceText, bindings: Record<string, unknown>): boolean {
