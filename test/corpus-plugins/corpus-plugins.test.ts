@@ -232,9 +232,6 @@ function emptyCause(
     .filter((rule) => rule.kind === "predefined" && rule.disabled && rule.conditions.types.includes(type))
     .filter((rule) => rule.conditions.operations.includes(operation));
   if (disabled.length > 0) return `no step: ${disabled.map((r) => r.name).join(", ")} disabled by its xl-rules.xml`;
-  if (types.isSubtypeOf(type, "generic.ExecutedFolder") && !plugin.folders.has(type)) {
-    return "no step: no folder artifact to list scripts from";
-  }
   if (operation === "DESTROY" && deployed.values.preserveExistingFiles === true) {
     return "no step: preserveExistingFiles keeps the copied files";
   }
