@@ -5,6 +5,7 @@ import type { OrchestrationBlock } from "../orchestration/model.js";
 import { prepareDeployment } from "../orchestration/prepare-deployment.js";
 import type { Plan } from "../plan/model.js";
 import { loadPlugins } from "../plugins/load-plugins.js";
+import { importChangedPluginModules } from "../plugins/plugin-module.js";
 import type { PythonRuntime } from "../python/api.js";
 import type { PluginModuleSource } from "../python/interpreter/pyodide-host.js";
 import { createPythonRuntime } from "../python/runtime.js";
@@ -31,7 +32,10 @@ export interface PlanningHome {
 }
 
 export interface LoadPlanningHomeOptions {
-  /** Reuse a runtime across loads (`plan --watch`): the interpreter then loads once per process. */
+  /**
+   * Reuse a runtime across loads of unchanged homes (compiled code is kept). It keeps the types
+   * and Python modules of the home it was made for; the interpreter loads once per process anyway.
+   */
   python?: PythonRuntime;
   /** Where scripts' `logger` and `print` output goes. */
   log?: LogSink;
@@ -68,9 +72,19 @@ export function loadPlanningHome(home: string, options: LoadPlanningHomeOptions 
 }
 
 /**
- * The manual's rescan rule applied to a fresh load: when the rules have errors but `previous`
- * loaded cleanly, plan with the previous rule set (the errors are still reported). Anything
- * else in the home (types, repository) is always taken fresh.
+ * `loadPlanningHome` for a home loaded before in this process (`plan --watch`): plugin modules
+ * whose file changed are imported again first, since Node would otherwise keep the old version.
+ */
+export async function reloadPlanningHome(home: string, options: LoadPlanningHomeOptions = {}): Promise<PlanningHome> {
+  await importChangedPluginModules(home);
+  return loadPlanningHome(home, options);
+}
+
+/**
+ * The manual's rescan rule applied to a fresh load: when the rules (or the plugin modules,
+ * whose rules and steps join them) have errors but `previous` loaded cleanly, plan with the
+ * previous rule set (the errors are still reported). Anything else in the home (types,
+ * repository) is always taken fresh.
  */
 export function keepPreviousRulesOnError(fresh: PlanningHome, previous: PlanningHome | undefined): PlanningHome {
   if (!previous || !hasErrors(fresh.ruleDiagnostics) || hasErrors(fresh.workspace.diagnostics)) return fresh;

@@ -9,6 +9,7 @@ import {
   loadPlanningHome,
   type PlanningHome,
   planRequest,
+  reloadPlanningHome,
 } from "../../planning/planning-session.js";
 import type { DeploymentRequest } from "../../specification/model.js";
 import { reportDiagnostics, resolveHome, useColor, writeData } from "../io.js";
@@ -76,9 +77,11 @@ function hasChanges(plan: Plan): boolean {
 
 /**
  * `--watch`: plans now and after every change of a file of the home (within ~100 ms, or on
- * planner.conf's `xl.file-watch.interval` when set), until interrupted. The Python runtime
- * is kept, so the interpreter loads at most once. A rescan whose rules have errors reports
- * them and keeps planning with the last rule set that loaded cleanly (manual, "Rescan").
+ * planner.conf's `xl.file-watch.interval` when set), until interrupted. Each load gets a new
+ * Python runtime, so changed types and Python modules are seen (the interpreter itself loads
+ * once per process), and changed plugin modules are imported again.
+ * A rescan whose rules or plugin modules have errors reports them (once per rescan) and keeps
+ * planning with the last rules and modules that loaded cleanly (manual, "Rescan").
  */
 export async function watchPlans(
   home: string,
@@ -87,7 +90,6 @@ export async function watchPlans(
   until: Promise<void>,
 ): Promise<void> {
   const first = loadPlanningHome(home, { log: scriptLog });
-  const python = first.python;
   const interval = first.workspace.settings.fileWatchIntervalMs;
   let lastGood = hasErrors(first.ruleDiagnostics) ? undefined : first;
   const planWatched = (planningHome: PlanningHome) => {
@@ -95,7 +97,7 @@ export async function watchPlans(
     if (effective !== planningHome) {
       reportDiagnostics(planningHome.ruleDiagnostics, !options.color);
       process.stderr.write(
-        "planwright: the rules have errors; planning with the previous rules until they are fixed\n",
+        "planwright: the rules or plugin modules have errors; planning with the previous ones until they are fixed\n",
       );
     } else if (!hasErrors(planningHome.ruleDiagnostics)) lastGood = planningHome;
     return planAndPrint(effective, request, options);
@@ -108,7 +110,7 @@ export async function watchPlans(
     running = running.then(() => {
       again = false;
       process.stderr.write(`planwright: change detected, planning again (${new Date().toLocaleTimeString()})\n`);
-      return planWatched(loadPlanningHome(home, { log: scriptLog, python }));
+      return reloadPlanningHome(home, { log: scriptLog }).then(planWatched);
     });
   };
   const stop = watchHome(home, interval, replan);
