@@ -88,4 +88,17 @@ describe("readFolderArtifact", () => {
     const damaged = readFolderArtifact(written("damaged.zip", whole.subarray(0, whole.length - 10)));
     expect(damaged).toEqual({ problem: expect.stringMatching(/^is a damaged zip archive \(.+\)$/) });
   });
+
+  it("lists a zip whose directory is sound but gives no content for a file whose data is damaged", () => {
+    const zip = zipSync(
+      { "01-a.sql": strToU8("select 1;\n".repeat(40)), "02-b.sql": strToU8("select 2;\n") },
+      { level: 9 },
+    );
+    const dataStart = 30 + "01-a.sql".length;
+    zip.fill(0xff, dataStart, dataStart + 4);
+    const folder = folderAt(written("bad-data.zip", zip));
+    expect(folder.files).toEqual(["01-a.sql", "02-b.sql"]);
+    expect(folder.read("01-a.sql")).toBeUndefined();
+    expect(text(folder.read("02-b.sql"))).toBe("select 2;\n");
+  });
 });

@@ -54,8 +54,9 @@ function directoryFolder(directory: string): FolderArtifact {
 }
 
 /**
- * Listing reads only the central directory; a file is inflated when first read and kept,
- * since every deployed of the same deployable compares the same scripts.
+ * Listing reads only the central directory. The first read inflates every top-level file in
+ * one pass (MODIFY compares them all, and the deployeds of one deployable share the reading);
+ * the sub-folders' files are never inflated.
  */
 function zipFolder(bytes: Uint8Array): FolderArtifactReading {
   /** Top-level file name → its entry name in the archive. */
@@ -76,7 +77,7 @@ function zipFolder(bytes: Uint8Array): FolderArtifactReading {
       problem: isZip(bytes) ? `is a damaged zip archive (${reason(error)})` : "is neither a folder nor a zip archive",
     };
   }
-  const inflated = new Map<string, Uint8Array | undefined>();
+  let inflated: Record<string, Uint8Array> | undefined;
   return {
     folder: {
       files: [...entries.keys()].sort(),
@@ -84,8 +85,8 @@ function zipFolder(bytes: Uint8Array): FolderArtifactReading {
       read(file) {
         const name = entries.get(file);
         if (name === undefined) return undefined;
-        if (!inflated.has(name)) inflated.set(name, inflate(bytes, name));
-        return inflated.get(name);
+        inflated ??= inflateFiles(bytes, new Set(entries.values()));
+        return inflated[name];
       },
     },
   };
@@ -96,11 +97,19 @@ function entryPath(name: string): string[] {
   return name.split(/[\\/]/).filter((segment) => segment !== "" && segment !== ".");
 }
 
-function inflate(bytes: Uint8Array, name: string): Uint8Array | undefined {
+/** The named entries' content, leaving out those whose data is damaged. */
+function inflateFiles(bytes: Uint8Array, names: ReadonlySet<string>): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, { filter: (entry) => entry.name === name })[name];
+    return unzipSync(bytes, { filter: (entry) => names.has(entry.name) });
   } catch {
-    return undefined;
+    // One damaged entry spoils the whole pass; the others are still good.
+    const found: Record<string, Uint8Array> = {};
+    for (const name of names) {
+      try {
+        Object.assign(found, unzipSync(bytes, { filter: (entry) => entry.name === name }));
+      } catch {}
+    }
+    return found;
   }
 }
 
