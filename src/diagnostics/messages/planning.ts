@@ -66,6 +66,6 @@ export const planningMessages: MessageSection = {
   PW8504: {
     severity: "error",
     message: "The folder artifact {path} of deployed '{id}' ({type}) {problem}",
-    hint: "A folder artifact is a directory or a zip archive (.zip, .jar) whose top-level files are the scripts; point `file: !file` at one.",
+    hint: "A folder artifact is a directory or an intact zip archive (.zip, .jar) whose top-level files are the scripts; rebuild it, or point `file: !file` at the right one.",
   },
 };
