@@ -141,8 +141,6 @@ function collectEvaluations(
   const pre = blocks[0]!;
   const post = blocks[blocks.length - 1]!;
   for (const evaluation of input.evaluations) {
-    if (input.rule !== undefined && evaluation.rule.name !== input.rule) continue;
-    if (input.deployed !== undefined && evaluation.delta?.id !== input.deployed) continue;
     const block = evaluation.leaf ? byLeaf.get(evaluation.leaf) : evaluation.rule.scope === "post-plan" ? post : pre;
     if (!block) continue;
     const key = evaluation.delta?.id ?? "";
@@ -194,10 +192,12 @@ function explainedBlock(
   paths: { steps: ReadonlyMap<PlannedStep, string>; emptyBlocks: PlanBlockPath[] },
   input: ExplanationInput,
 ): ExplainedBlock | undefined {
+  const planPath = blockPath(block, paths);
+  const shown = (outcome: RuleOutcome) => input.rule === undefined || outcome.rule.name === input.rule;
   const deltas: ExplainedDelta[] = (block.leaf?.deltas ?? [])
     .filter((delta) => input.deployed === undefined || delta.id === input.deployed)
-    .map((delta) => explainedDelta(delta, block.outcomes.get(delta.id) ?? []));
-  const rules = block.outcomes.get("") ?? [];
+    .map((delta) => explainedDelta(delta, (block.outcomes.get(delta.id) ?? []).filter(shown)));
+  const rules = input.deployed === undefined ? (block.outcomes.get("") ?? []).filter(shown) : [];
   const filtered = input.rule !== undefined || input.deployed !== undefined;
   // Filters keep the blocks where something is left; unfiltered, pre/post-plan blocks show when they had rules.
   if (filtered && rules.length === 0 && deltas.every((d) => d.rules.length === 0)) return undefined;
@@ -205,7 +205,7 @@ function explainedBlock(
   return {
     description: block.description,
     scope: block.scope,
-    planPath: blockPath(block, rules, deltas, paths),
+    planPath,
     deltas: filtered ? deltas.filter((d) => d.rules.length > 0) : deltas,
     rules,
   };
@@ -223,11 +223,9 @@ function explainedDelta(delta: Delta, rules: RuleOutcome[]): ExplainedDelta {
  */
 function blockPath(
   block: PlanningBlock,
-  rules: RuleOutcome[],
-  deltas: ExplainedDelta[],
   paths: { steps: ReadonlyMap<PlannedStep, string>; emptyBlocks: PlanBlockPath[] },
 ): string | null {
-  const stepPaths = [...rules, ...deltas.flatMap((d) => d.rules)].flatMap((outcome) => outcome.steps);
+  const stepPaths = [...block.outcomes.values()].flatMap((outcomes) => outcomes.flatMap((outcome) => outcome.steps));
   if (stepPaths.length > 0) return commonBlock(stepPaths);
   if (block.scope !== "orchestration") return null;
   const index = paths.emptyBlocks.findIndex((empty) => empty.description === block.description);
