@@ -1,39 +1,49 @@
+import { TemplateEvaluator } from "./freemarker/evaluator.js";
+import { type FreemarkerLookup, type TemplateNode, Unresolvable } from "./freemarker/model.js";
+import { hasMarkup, parseTemplate } from "./freemarker/template-parser.js";
+
+export { type FreemarkerLookup, unknownValue } from "./freemarker/model.js";
+
+/** Parsed templates by text: the same type defaults are read for every deployed. */
+const parsedTemplates = new Map<string, TemplateNode[] | Unresolvable>();
+const cacheLimit = 4096;
+
 /**
- * Resolves the simple FreeMarker forms that generic plugin property values use
- * (generic-plugins.md §0.2): `${a.b.c}`, `${a.b!default}` and `${a.b!}`, where the default is a
- * quoted string, a number or true/false. `lookup` walks a dotted path and returns undefined
- * for a missing value. Anything else — directives (`<#if …>`), built-ins (`?string`),
- * expressions, a missing value without default, or a value that is not text, a number or a
- * boolean — keeps the whole text as written, for FreeMarker to render at execution time.
+ * The text as FreeMarker would render it now (generic-plugins.md §0.2), or undefined when it
+ * cannot be known while planning: it uses FreeMarker outside the subset of freemarker/model.ts,
+ * needs a value `lookup` reports as missing where FreeMarker requires one, or one it reports
+ * as `unknownValue`.
  */
-export function resolveFreemarkerText(text: string, lookup: (path: string[]) => unknown): string {
-  if (!text.includes("${")) return text;
-  if (/<#|<@|\[#|\[@/.test(text)) return text;
-  let unresolved = false;
-  const resolved = text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
-    const value = interpolate(inner, lookup);
-    if (value === undefined) {
-      unresolved = true;
-      return whole;
-    }
-    return value;
-  });
-  return unresolved ? text : resolved;
+export function renderFreemarkerText(text: string, lookup: FreemarkerLookup): string | undefined {
+  if (!hasMarkup(text)) return text;
+  const template = parsed(text);
+  if (template instanceof Unresolvable) return undefined;
+  try {
+    return new TemplateEvaluator(lookup).render(template);
+  } catch (error) {
+    if (error instanceof Unresolvable) return undefined;
+    throw error;
+  }
 }
 
-const interpolation =
-  /^\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?:(!)\s*(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?|true|false))?)?\s*$/;
+/**
+ * The text with its FreeMarker resolved when everything it needs is known now; otherwise the
+ * whole text as written, for FreeMarker to render at execution time.
+ */
+export function resolveFreemarkerText(text: string, lookup: FreemarkerLookup): string {
+  return renderFreemarkerText(text, lookup) ?? text;
+}
 
-function interpolate(inner: string, lookup: (path: string[]) => unknown): string | undefined {
-  const match = interpolation.exec(inner);
-  if (!match) return undefined;
-  const [, path, bang, doubleQuoted, singleQuoted, literal] = match;
-  const value = lookup(path!.split("."));
-  if (value === undefined || value === null) {
-    if (!bang) return undefined;
-    return doubleQuoted ?? singleQuoted ?? literal ?? "";
+function parsed(text: string): TemplateNode[] | Unresolvable {
+  let template = parsedTemplates.get(text);
+  if (template) return template;
+  try {
+    template = parseTemplate(text);
+  } catch (error) {
+    if (!(error instanceof Unresolvable)) throw error;
+    template = error;
   }
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return undefined;
+  if (parsedTemplates.size >= cacheLimit) parsedTemplates.clear();
+  parsedTemplates.set(text, template);
+  return template;
 }

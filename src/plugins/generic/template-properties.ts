@@ -1,6 +1,6 @@
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { TypeRegistry } from "../../types/model.js";
-import { resolveFreemarkerText } from "./freemarker-text.js";
+import { renderFreemarkerText, unknownValue } from "./freemarker-text.js";
 
 /** What resolving a property needs beyond the CI: the types, and what was injected into deployeds. */
 export interface TemplateScope {
@@ -22,17 +22,30 @@ export function propertyValue(ci: ConfigurationItem, name: string, scope: Templa
 /**
  * A string property as the generic plugin reads it (generic-plugins.md §0.2): generic
  * deployeds resolve against `{deployed}`, generic containers against `{container}`; other
- * CIs' values are plain text. Simple `${…}` forms are resolved now, the rest is kept as written
- * (freemarker-text.ts). Undefined when unset; a value that resolves to blank stays blank.
+ * CIs' values are plain text. The FreeMarker subset of freemarker/ is resolved now; text that
+ * needs more, or values known only at execution time, is kept as written (freemarker-text.ts).
+ * Undefined when unset; a value that resolves to blank stays blank.
  */
-export function templateText(ci: ConfigurationItem, name: string, scope: TemplateScope, depth = 0): string | undefined {
+export function templateText(ci: ConfigurationItem, name: string, scope: TemplateScope): string | undefined {
+  const value = renderedProperty(ci, name, scope, 0);
+  if (value === unknownValue) return propertyValue(ci, name, scope) as string;
+  if (value === undefined || typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+}
+
+/** The property's value with a string rendered as a template; `unknownValue` when that cannot be done now. */
+function renderedProperty(
+  ci: ConfigurationItem,
+  name: string,
+  scope: TemplateScope,
+  depth: number,
+): CiValue | undefined | typeof unknownValue {
   const value = propertyValue(ci, name, scope);
-  if (value === undefined) return undefined;
-  if (typeof value !== "string")
-    return typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  if (typeof value !== "string") return value;
   const root = templateRoot(ci, scope.types);
-  if (!root || depth >= maximumDepth) return value;
-  return resolveFreemarkerText(value, (path) => lookup(root, path, scope, depth + 1));
+  if (!root) return value;
+  if (depth >= maximumDepth) return unknownValue;
+  return renderFreemarkerText(value, (path) => lookup(root, path, scope, depth + 1)) ?? unknownValue;
 }
 
 function templateRoot(ci: ConfigurationItem, types: TypeRegistry): Record<string, unknown> | undefined {
@@ -41,27 +54,33 @@ function templateRoot(ci: ConfigurationItem, types: TypeRegistry): Record<string
   return undefined;
 }
 
+/**
+ * A data-model path for FreeMarker (freemarker-text.ts `FreemarkerLookup`): missing
+ * (undefined) for a declared property without value or default and for absent map keys;
+ * `unknownValue` for what only execution knows — other root variables, undeclared properties
+ * (the real model may expose more), uploaded `file`s — and for nested templates that cannot be rendered now.
+ */
 function lookup(root: Record<string, unknown>, path: string[], scope: TemplateScope, depth: number): unknown {
+  if (!Object.hasOwn(root, path[0]!)) return unknownValue;
   let current: unknown = root[path[0]!];
   for (let i = 1; i < path.length && current !== undefined && current !== null; i++) {
     const segment = path[i]!;
-    if (!isConfigurationItem(current)) {
-      current =
-        typeof current === "object" && !Array.isArray(current)
-          ? (current as Record<string, unknown>)[segment]
-          : undefined;
-      continue;
-    }
-    const ci: ConfigurationItem = current;
-    if (segment === "name" || segment === "id" || segment === "type") current = ci[segment];
-    else if (segment === "deployedApplication" && ci.values.deployedApplication === undefined) {
-      current = scope.deployedApplication;
-    } else {
-      const value = propertyValue(ci, segment, scope);
-      current = typeof value === "string" ? templateText(ci, segment, scope, depth) : value;
-    }
+    if (isConfigurationItem(current)) current = ciMember(current, segment, scope, depth);
+    else if (typeof current === "object" && !Array.isArray(current))
+      current = Object.hasOwn(current, segment) ? (current as Record<string, unknown>)[segment] : undefined;
+    else return unknownValue;
+    if (current === unknownValue) return unknownValue;
   }
   return current;
+}
+
+function ciMember(ci: ConfigurationItem, segment: string, scope: TemplateScope, depth: number): unknown {
+  if (segment === "name" || segment === "id" || segment === "type") return ci[segment];
+  if (segment === "deployedApplication" && ci.values.deployedApplication === undefined)
+    return scope.deployedApplication ?? unknownValue;
+  if (segment === "file") return unknownValue;
+  if (ci.values[segment] === undefined && !scope.types.property(ci.type, segment)) return unknownValue;
+  return renderedProperty(ci, segment, scope, depth);
 }
 
 /** A boolean property (with its default); text "true" counts, as FreeMarker-rendered defaults give text. */
