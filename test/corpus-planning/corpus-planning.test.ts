@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -27,8 +28,13 @@ const corpus = corpusDirectory;
 const baselineFile = path.join(here, "corpus-planning.baseline.txt");
 const operations: Operation[] = ["CREATE", "MODIFY", "DESTROY"];
 const homes = new CorpusHomes();
+/** The folder artifact of generic.ExecutedFolder deployeds (without one planning stops with PW8503): empty, so no scripts. */
+const emptyFolder = mkdtempSync(path.join(tmpdir(), "corpus-folder-artifact-"));
 
-afterAll(() => homes.removeAll());
+afterAll(() => {
+  homes.removeAll();
+  rmSync(emptyFolder, { recursive: true, force: true });
+});
 
 /** The concrete deployed types the plugin's synthetic.xml defines. */
 function deployedTypes(folder: string, types: TypeRegistry): string[] {
@@ -118,6 +124,9 @@ function synthesize(types: TypeRegistry, names: string[]): Synthesized {
     if (container !== host && types.property(containerType, "host")) container.values.host = host;
     const deployed = synthesizer.instance(type, `${container.id}/${type.replaceAll(".", "-")}`);
     deployed.values.container = container;
+    if (types.isSubtypeOf(type, "generic.ExecutedFolder")) {
+      deployed.artifact = { path: emptyFolder, checksum: "synthesized" };
+    }
     const deployableType = definition.deployableType ? synthesizer.concrete(definition.deployableType) : undefined;
     if (deployableType) {
       deployed.values.deployable = synthesizer.instance(deployableType, `Applications/App/1.0/${deployed.name}`);
