@@ -141,7 +141,10 @@ describe("createPythonRuntime", () => {
 
   it("leaves scripts outside the subset to the interpreter", () => {
     const runtime = createPythonRuntime({ types });
-    const script = runtime.compileScript({ source: "def f():\n    pass\nf()", location: { file: "a.py", line: 1 } });
+    const script = runtime.compileScript({
+      source: "class A(object):\n    pass\nA()",
+      location: { file: "a.py", line: 1 },
+    });
     if ("severity" in script) throw new Error(script.message);
     expect(runtime.needsInterpreter([script])).toBe(true);
     expect(() => runtime.runScript(script, {})).toThrow(/load\(\)/);

@@ -289,7 +289,7 @@ describe("the interpreter", () => {
     const runtimes = logs.map((log) =>
       createPythonRuntime({ types: scriptTypes, log: (_level, line) => log.push(line) }),
     );
-    const source = "def greet(who):\n    print 'hello', who\ngreet(name)";
+    const source = "greet = lambda who: 'hello ' + who\nprint greet(name)";
     for (const runtime of runtimes) await runtime.load();
     runtimes.forEach((runtime, index) => {
       const script = runtime.compileScript({ source, location: { file: "greet.py", line: 1 } });

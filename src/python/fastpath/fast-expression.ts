@@ -218,7 +218,7 @@ export class ExpressionCompiler {
   }
 
   protected compileCall(node: Node & { kind: "call" }): Evaluator {
-    if (node.keywords.length > 0 || node.kwargs) throw new Decline("keyword arguments");
+    if (node.keywords.length > 0 || node.kwargs || node.star) throw new Decline("keyword or star arguments");
     const callee = node.callee;
     if (callee.kind === "name" && callee.id === "isinstance") return this.compileIsinstance(node.args);
     const args = node.args.map((arg) => this.compile(arg));

@@ -12,10 +12,10 @@ import {
   toHost,
 } from "../values/ci-bridge.js";
 import { iterate, unimplementedMethods } from "../values/methods.js";
-import { isDelta, JavaName, PyDict, PySet, type PyValue, pythonTypeName } from "../values/model.js";
+import { isDelta, JavaName, PyDict, PySet, PyStr, PyTuple, type PyValue, pythonTypeName } from "../values/model.js";
 import { compare, equals, numericRank, toBigInt, truthy } from "../values/operations.js";
-import { PythonException, typeError } from "../values/python-exception.js";
-import { isText, repr, str, textOf } from "../values/text.js";
+import { isExceptionClass, isExceptionSubclass, PythonException, typeError } from "../values/python-exception.js";
+import { exceptionArgs, isText, repr, str, textOf } from "../values/text.js";
 import {
   binaryOperations,
   callMethod,
@@ -25,7 +25,17 @@ import {
   getAttribute,
 } from "./fast-expression.js";
 import type { BinaryOperator, Node } from "./parser.js";
-import { parseScript, type Statement } from "./statement-parser.js";
+import {
+  addMappingKeywords,
+  bindArguments,
+  type FunctionCode,
+  instantiateException,
+  type KeywordArgument,
+  raisedInstance,
+  ScriptFunction,
+  starItems,
+} from "./script-function.js";
+import { type FunctionDefinition, parseScript, type Statement } from "./statement-parser.js";
 import { Decline } from "./tokenizer.js";
 
 /** What a script run needs besides its bindings. */
@@ -68,8 +78,8 @@ function tagLine(error: unknown, line: number): void {
 /**
  * Compiles a planning script of the subset, or returns undefined when anything in it is
  * outside the subset (the caller runs it in the interpreter, which also reports syntax
- * errors). There is no `while`, no `def` and no recursion, and every loop walks a finite
- * collection and checks the deadline, so a run needs no watchdog.
+ * errors). Every loop and every function call checks the deadline, and recursion stops at
+ * Jython's limit, so a run needs no watchdog.
  */
 export function compileFastScript(source: string): FastScript | undefined {
   let body: Block;
@@ -89,7 +99,16 @@ export function compileFastScript(source: string): FastScript | undefined {
       // Only the bindings the script reads: the planner hands every rule a dozen.
       const scope: Record<string, unknown> = Object.create(null);
       for (const name of names) if (name in bindings) scope[name] = detach(fromHost(bindings[name], env));
-      const state: RunState = { types: env.types, log: env.log, deadline: env.deadline, iterations: 0 };
+      const state: RunState = {
+        types: env.types,
+        log: env.log,
+        deadline: env.deadline,
+        iterations: 0,
+        globals: scope,
+        returned: null,
+        depth: 0,
+        caught: undefined,
+      };
       body(scope, state);
     },
   };
@@ -98,13 +117,40 @@ export function compileFastScript(source: string): FastScript | undefined {
 /** One run's environment: also what its expressions receive as their environment. */
 interface RunState extends ScriptEnvironment {
   iterations: number;
+  /** The module's names; a function's statements get its locals as their scope. */
+  globals: Record<string, unknown>;
+  /** The value of the `return` that ended the innermost function body. */
+  returned: PyValue;
+  /** Script function calls running. */
+  depth: number;
+  /** What the running frame's latest handler caught: a bare `raise` re-raises it. */
+  caught: unknown;
 }
 
-/** What a statement tells its block: go on, or break/continue the innermost loop. */
+/** What a statement tells its block: go on, break/continue the innermost loop, or return. */
 enum Flow {
   Next = 0,
   Break = 1,
   Continue = 2,
+  Return = 3,
+}
+
+/** Jython 2.7's default recursion limit: the 1001st nested call of script functions fails. */
+const recursionLimit = 1000;
+
+/** The names of one function body: which are its locals, which `global` sends to the module. */
+interface FunctionScope {
+  locals: Set<string>;
+  globals: Set<string>;
+}
+
+/** Where the compiler is: what decides how names resolve and which statements are allowed. */
+interface CompileContext {
+  function: FunctionScope | undefined;
+  loops: number;
+  /** Inside an except clause's body (a bare `raise` may re-raise), and whether it has a nested try. */
+  handler: { nestedTry: boolean } | undefined;
+  finallyBody: boolean;
 }
 
 type Block = (scope: Record<string, unknown>, state: RunState) => Flow;
@@ -143,22 +189,44 @@ class ScriptCompiler extends ExpressionCompiler {
   private statementLine = 0;
   /** Every name the script reads. */
   readonly readNames = new Set<string>();
+  /** Names of the script's functions: only ever called, never otherwise bound or used as values. */
+  private readonly functionNames = new Set<string>();
+  private readonly functionScopes = new Map<FunctionDefinition, FunctionScope>();
+  private context: CompileContext = { function: undefined, loops: 0, handler: undefined, finallyBody: false };
 
   constructor(statements: Statement[]) {
     super();
     const assigned = new Set<string>();
     collectAssignedNames(statements, assigned);
-    for (const name of assigned) {
+    const allBound = new Set(assigned);
+    /** Module names some function binds: with the module's own, never a function's name. */
+    const moduleBound = new Set(assigned);
+    walk(statements, (statement) => {
+      if (statement.kind !== "def") return;
+      const definition = statement.function;
+      this.functionNames.add(definition.name);
+      const scope = functionScope(definition);
+      this.functionScopes.set(definition, scope);
+      for (const name of scope.locals) allBound.add(name);
+      for (const name of scope.globals) moduleBound.add(name);
+    });
+    for (const name of [...allBound, ...moduleBound, ...this.functionNames]) {
       // Rebinding a builtin would change what our compiled calls mean.
       declineBuiltinValue(name);
       if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`assignment to ${name}`);
+    }
+    for (const name of this.functionNames) {
+      if (moduleBound.has(name)) throw new Decline(`${name} is a function and a variable`);
     }
     walk(statements, (statement) => {
       if (statement.kind !== "import") return;
       const known = standIns[statement.module];
       for (const { name, alias } of statement.names) {
         const kind = known?.[name];
-        if (!kind || assigned.has(alias) || this.imported.has(alias)) throw new Decline(`import of ${name}`);
+        const bound = allBound.has(alias) || moduleBound.has(alias) || this.functionNames.has(alias);
+        if (!kind || bound || this.imported.has(alias)) {
+          throw new Decline(`import of ${name}`);
+        }
         this.imported.set(alias, kind);
       }
     });
@@ -245,13 +313,29 @@ class ScriptCompiler extends ExpressionCompiler {
         };
       }
       case "for":
-        return this.compileFor(statement.target, statement.iterable, statement.body, statement.line);
+        return this.compileFor(statement);
+      case "while":
+        return this.compileWhile(statement);
       case "pass":
+      case "global":
+        // `global` was resolved when the function's names were (functionScope).
         return () => Flow.Next;
       case "break":
-        return () => Flow.Break;
       case "continue":
-        return () => Flow.Continue;
+        if (this.context.loops === 0 || this.context.finallyBody) throw new Decline(`${statement.kind} out of a loop`);
+        return statement.kind === "break" ? () => Flow.Break : () => Flow.Continue;
+      case "return": {
+        if (!this.context.function || this.context.finallyBody) throw new Decline("return outside a function");
+        const value = statement.value ? this.expression(statement.value) : undefined;
+        return (scope, state) => {
+          state.returned = value ? value(scope, state) : null;
+          return Flow.Return;
+        };
+      }
+      case "def":
+        return this.compileDef(statement.function, statement.line);
+      case "try":
+        return this.compileTry(statement);
       case "print": {
         const values = statement.values.map((value) => this.expression(value));
         return (scope, state) => {
@@ -260,14 +344,10 @@ class ScriptCompiler extends ExpressionCompiler {
           return Flow.Next;
         };
       }
-      case "raise": {
-        const type = statement.exception;
-        const message = statement.message ? this.expression(statement.message) : undefined;
-        return (scope, state) => {
-          throw new PythonException(type, message ? exceptionText(message(scope, state)) : "");
-        };
-      }
+      case "raise":
+        return this.compileRaise(statement.exception, statement.value);
       case "import":
+        if (this.context.function) throw new Decline("import in a function");
         // Resolved at compile time (the stand-ins are constants).
         return () => Flow.Next;
     }
@@ -279,20 +359,219 @@ class ScriptCompiler extends ExpressionCompiler {
     return evaluator;
   }
 
-  private compileFor(targetNode: Node, iterableNode: Node, bodyStatements: Statement[], line: number): Block {
-    const iterable = this.expression(iterableNode);
-    const target = this.compileTarget(targetNode);
-    const body = this.compileBlock(bodyStatements);
-    this.statementLine = line;
+  private compileFor(statement: Statement & { kind: "for" }): Block {
+    const iterable = this.expression(statement.iterable);
+    const target = this.compileTarget(statement.target);
+    const body = this.inLoop(() => this.compileBlock(statement.body));
+    const otherwise = statement.otherwise ? this.compileBlock(statement.otherwise) : undefined;
+    this.statementLine = statement.line;
     return (scope, state) => {
+      let flow = Flow.Next as Flow;
       loop(iterable(scope, state), state, (item) => {
         target(scope, state, item);
-        return body(scope, state) === Flow.Break;
+        const next = body(scope, state);
+        if (next === Flow.Break || next === Flow.Return) flow = next;
+        return flow !== Flow.Next;
       });
+      if (flow === Flow.Return) return flow;
+      return flow === Flow.Next && otherwise ? otherwise(scope, state) : Flow.Next;
+    };
+  }
+
+  /** Each turn checks the deadline: a `while True: pass` stops at the time limit. */
+  private compileWhile(statement: Statement & { kind: "while" }): Block {
+    const test = this.expression(statement.test);
+    const body = this.inLoop(() => this.compileBlock(statement.body));
+    const otherwise = statement.otherwise ? this.compileBlock(statement.otherwise) : undefined;
+    this.statementLine = statement.line;
+    return (scope, state) => {
+      for (;;) {
+        if (Date.now() > state.deadline) throw new ScriptTimeout();
+        if (!truthy(test(scope, state))) return otherwise ? otherwise(scope, state) : Flow.Next;
+        const flow = body(scope, state);
+        if (flow === Flow.Break) return Flow.Next;
+        if (flow === Flow.Return) return flow;
+      }
+    };
+  }
+
+  private inLoop<T>(compile: () => T): T {
+    return this.within({ ...this.context, loops: this.context.loops + 1 }, compile);
+  }
+
+  private within<T>(context: CompileContext, compile: () => T): T {
+    const saved = this.context;
+    const line = this.statementLine;
+    this.context = context;
+    try {
+      return compile();
+    } finally {
+      this.context = saved;
+      this.statementLine = line;
+    }
+  }
+
+  /**
+   * `def` at module level (nested functions and closures decline). Defaults are evaluated
+   * when the `def` runs; the body runs in a fresh locals record per call.
+   */
+  private compileDef(definition: FunctionDefinition, line: number): Block {
+    if (this.context.function) throw new Decline("nested def");
+    const defaults = definition.defaults.map((node) => this.expression(node));
+    const scope = this.functionScopes.get(definition)!;
+    const body = this.within({ function: scope, loops: 0, handler: undefined, finallyBody: false }, () =>
+      this.compileBlock(definition.body),
+    );
+    this.statementLine = line;
+    const name = definition.name;
+    const { parameters, varargs, kwargs } = definition;
+    return (_scope, state) => {
+      const code: FunctionCode = {
+        name,
+        parameters,
+        varargs,
+        kwargs,
+        run: (locals) => (body(locals, state) === Flow.Return ? state.returned : null),
+      };
+      state.globals[name] = new ScriptFunction(
+        code,
+        defaults.map((value) => value(state.globals, state)),
+      );
       return Flow.Next;
     };
   }
 
+  /** `f(...)` of a script function: positional, keyword, `*sequence` and `**mapping` arguments. */
+  private compileFunctionCall(node: Node & { kind: "call" }, id: string): Evaluator {
+    const callee = this.globalName(id);
+    const args = node.args.map((arg) => this.compile(arg));
+    const keywords = node.keywords.map((keyword) => ({ name: keyword.name, value: this.compile(keyword.value) }));
+    const star = node.star ? this.compile(node.star) : undefined;
+    const kwargs = node.kwargs ? this.compile(node.kwargs) : undefined;
+    return (scope, env) => {
+      const state = runState(env);
+      const function_ = callee(scope, env);
+      const positional: PyValue[] = new Array(args.length);
+      for (let i = 0; i < args.length; i++) positional[i] = args[i]!(scope, env);
+      const named: KeywordArgument[] = keywords.map((keyword) => ({
+        key: new PyStr(keyword.name),
+        name: keyword.name,
+        value: keyword.value(scope, env),
+      }));
+      const name = function_ instanceof ScriptFunction ? function_.code.name : id;
+      if (star) positional.push(...starItems(name, star(scope, env)));
+      if (kwargs) addMappingKeywords(name, kwargs(scope, env), named);
+      if (!(function_ instanceof ScriptFunction))
+        throw typeError(`'${pythonTypeName(function_)}' object is not callable`);
+      return callFunction(function_, positional, named, state);
+    };
+  }
+
+  /** A name that means a script function here (a function's local of that name hides it). */
+  private isFunctionName(id: string): boolean {
+    return this.functionNames.has(id) && !this.context.function?.locals.has(id);
+  }
+
+  /** A module-level name, read from a function body or the module. */
+  private globalName(id: string): Evaluator {
+    this.readNames.add(id);
+    const inFunction = this.context.function !== undefined;
+    return (_scope, env) => {
+      const value = runState(env).globals[id];
+      if (value === undefined) {
+        throw new PythonException(
+          "NameError",
+          inFunction ? `global name '${id}' is not defined` : `name '${id}' is not defined`,
+        );
+      }
+      return value;
+    };
+  }
+
+  /**
+   * `try` with `except` clauses matched by builtin class (and base class), `else` and
+   * `finally`. A ScriptTimeout is never caught; what a host function threw is caught only
+   * by a bare `except:` (as Jython's bare except catches Java exceptions, and `except
+   * Exception` does not).
+   */
+  private compileTry(statement: Statement & { kind: "try" }): Block {
+    const body = this.compileBlock(statement.body);
+    const handlers = statement.handlers.map((handler) => {
+      const types = handler.types === undefined ? undefined : exceptionClasses(handler.types);
+      const bind = handler.name === undefined ? undefined : this.compileTarget({ kind: "name", id: handler.name });
+      const handlerBody = this.within({ ...this.context, handler: { nestedTry: containsTry(handler.body) } }, () =>
+        this.compileBlock(handler.body),
+      );
+      return { types, bind, body: handlerBody };
+    });
+    const otherwise = statement.otherwise ? this.compileBlock(statement.otherwise) : undefined;
+    const final = statement.final
+      ? this.within({ ...this.context, finallyBody: true }, () => this.compileBlock(statement.final!))
+      : undefined;
+    this.statementLine = statement.line;
+    const handle = (error: unknown, scope: Record<string, unknown>, state: RunState): Flow => {
+      if (error instanceof ScriptTimeout) throw error;
+      for (const handler of handlers) {
+        const caught =
+          handler.types === undefined ||
+          (error instanceof PythonException &&
+            handler.types.some((type) => isExceptionSubclass(error.pythonType, type)));
+        if (!caught) continue;
+        handler.bind?.(scope, state, error);
+        state.caught = error;
+        return handler.body(scope, state);
+      }
+      throw error;
+    };
+    const guarded: Block = (scope, state) => {
+      let flow: Flow;
+      try {
+        flow = body(scope, state);
+      } catch (error) {
+        return handle(error, scope, state);
+      }
+      return flow === Flow.Next && otherwise ? otherwise(scope, state) : flow;
+    };
+    if (!final) return guarded;
+    return (scope, state) => {
+      try {
+        return guarded(scope, state);
+      } finally {
+        final(scope, state);
+      }
+    };
+  }
+
+  /** `raise` (re-raise, only in an except clause), `raise Class[, value]`, `raise instance`. */
+  private compileRaise(exceptionNode: Node | undefined, valueNode: Node | undefined): Block {
+    if (!exceptionNode) {
+      // Python 2 keeps the caught exception past its handler, and a nested try replaces it: not worth copying.
+      if (!this.context.handler || this.context.handler.nestedTry) throw new Decline("bare raise outside a handler");
+      return (_scope, state) => {
+        throw state.caught;
+      };
+    }
+    const value = valueNode ? this.expression(valueNode) : undefined;
+    if (exceptionNode.kind === "name" && isExceptionClass(exceptionNode.id)) {
+      const type = exceptionNode.id;
+      return (scope, state) => {
+        const argument = value ? value(scope, state) : null;
+        if (argument instanceof PythonException && isExceptionSubclass(argument.pythonType, type)) {
+          throw freshlyRaised(argument);
+        }
+        const args = argument === null ? [] : argument instanceof PyTuple ? argument.items : [argument];
+        throw instantiateException(type, args);
+      };
+    }
+    const instance = this.expression(exceptionNode);
+    return (scope, state) => {
+      const raised = raisedInstance(instance(scope, state));
+      if (value && value(scope, state) !== null && raised.pythonType !== "TypeError") {
+        throw typeError("instance exception may not have a separate value");
+      }
+      throw freshlyRaised(raised);
+    };
+  }
   protected override compileListComprehension(node: Node & { kind: "listcomp" }): Evaluator {
     const iterable = this.compile(node.iterable);
     const target = this.compileTarget(node.target);
@@ -319,6 +598,11 @@ class ScriptCompiler extends ExpressionCompiler {
       case "name": {
         const id = node.id;
         if (this.imported.has(id)) throw new Decline("assignment to an imported name");
+        if (this.context.function?.globals.has(id)) {
+          return (_scope, state, value) => {
+            state.globals[id] = value;
+          };
+        }
         return (scope, _state, value) => {
           scope[id] = value;
         };
@@ -415,7 +699,19 @@ class ScriptCompiler extends ExpressionCompiler {
     if (this.imported.has(id)) throw new Decline("stand-in used as a value");
     declineBuiltinValue(id);
     if (interpreterBuiltins.has(id)) throw new Decline(`interpreter builtin ${id}`);
+    if (this.isFunctionName(id)) throw new Decline("function used as a value");
+    const function_ = this.context.function;
+    if (function_ && !function_.locals.has(id)) return this.globalName(id);
     this.readNames.add(id);
+    if (function_) {
+      return (scope) => {
+        const value = scope[id];
+        if (value === undefined) {
+          throw new PythonException("UnboundLocalError", `local variable '${id}' referenced before assignment`);
+        }
+        return value;
+      };
+    }
     return (scope) => {
       const value = scope[id];
       if (value === undefined) throw new PythonException("NameError", `name '${id}' is not defined`);
@@ -455,6 +751,18 @@ class ScriptCompiler extends ExpressionCompiler {
 
   protected override compileCall(node: Node & { kind: "call" }): Evaluator {
     const callee = node.callee;
+    if (callee.kind === "name" && this.isFunctionName(callee.id)) return this.compileFunctionCall(node, callee.id);
+    if (node.star) throw new Decline("* argument");
+    if (callee.kind === "name" && isExceptionClass(callee.id)) {
+      if (node.keywords.length > 0 || node.kwargs) throw new Decline("keywords to an exception class");
+      const args = node.args.map((arg) => this.compile(arg));
+      const type = callee.id;
+      return (scope, env) =>
+        instantiateException(
+          type,
+          args.map((arg) => arg(scope, env)),
+        );
+    }
     if (callee.kind === "name" && this.imported.get(callee.id) === "Checkpoint") return this.compileCheckpoint(node);
     const hasKeywords = node.keywords.length > 0 || node.kwargs !== undefined;
     if (callee.kind === "name" && (Object.hasOwn(builtins, callee.id) || callee.id === "isinstance")) {
@@ -535,6 +843,7 @@ function detach(value: PyValue): PyValue {
 
 /** `object.name` in a script: the expression view plus `_delegate` and Checkpoint fields. */
 function scriptAttribute(object: PyValue, name: string, env: PythonEnvironment): PyValue {
+  if (object instanceof PythonException) return exceptionAttribute(object, name);
   if (name === "_delegate" && (isConfigurationItem(object) || isDelta(object))) return object;
   if (object instanceof PythonCheckpoint) {
     if (name === "delta") return object.delta;
@@ -545,6 +854,11 @@ function scriptAttribute(object: PyValue, name: string, env: PythonEnvironment):
 }
 
 function setAttribute(object: PyValue, name: string, value: PyValue): void {
+  if (object instanceof PythonException) {
+    object.attributes ??= new Map();
+    object.attributes.set(name, value);
+    return;
+  }
   if (isConfigurationItem(object)) {
     setCiProperty(object, name, value);
     return;
@@ -757,22 +1071,104 @@ function printText(value: PyValue): string {
   return str(value);
 }
 
-/** The message of `raise E(value)`. */
-function exceptionText(value: PyValue): string {
-  return isText(value) ? textOf(value) : str(value);
+/**
+ * Calls a script function: the deadline is checked (recursion without loops must stop too),
+ * recursion is bounded as Jython bounds it, and the caught exception a bare `raise` sees is
+ * the frame's own, as in Python 2.
+ */
+function callFunction(
+  function_: ScriptFunction,
+  positional: PyValue[],
+  keywords: KeywordArgument[],
+  state: RunState,
+): PyValue {
+  if ((++state.iterations & 1023) === 0 && Date.now() > state.deadline) throw new ScriptTimeout();
+  const locals = bindArguments(function_, positional, keywords);
+  if (state.depth >= recursionLimit) throw new PythonException("RuntimeError", "maximum recursion depth exceeded");
+  const caught = state.caught;
+  state.depth++;
+  try {
+    return function_.code.run(locals);
+  } catch (error) {
+    // Deep recursion of large frames can exhaust the JS stack before Jython's limit.
+    if (error instanceof RangeError) throw new PythonException("RuntimeError", "maximum recursion depth exceeded");
+    throw error;
+  } finally {
+    state.depth--;
+    state.caught = caught;
+  }
 }
 
+/** Python 2's `raise instance` starts a new traceback: the line is where it is raised again. */
+function freshlyRaised(exception: PythonException): PythonException {
+  errorLines.delete(exception);
+  return exception;
+}
+
+/** `e.args`, `e.message` and what a script set on an exception instance. */
+function exceptionAttribute(exception: PythonException, name: string): PyValue {
+  const set = exception.attributes?.get(name);
+  if (set !== undefined) return set;
+  const args = exceptionArgs(exception);
+  if (name === "args") return new PyTuple(args);
+  if (name === "message") return args.length === 1 ? args[0] : new PyStr("");
+  throw attributeError(exception, name);
+}
+
+/** The classes an `except` clause names: a builtin exception class or a tuple of them. */
+function exceptionClasses(node: Node): string[] {
+  const names = node.kind === "tuple" ? node.items : [node];
+  return names.map((name) => {
+    if (name.kind !== "name" || !isExceptionClass(name.id)) throw new Decline("except of this class");
+    return name.id;
+  });
+}
+
+function containsTry(statements: Statement[]): boolean {
+  let found = false;
+  walk(statements, (statement) => {
+    if (statement.kind === "try") found = true;
+  });
+  return found;
+}
+
+/**
+ * A function's locals as Python decides them: parameters and every name bound anywhere in
+ * its body, less those declared `global`.
+ */
+function functionScope(definition: FunctionDefinition): FunctionScope {
+  const globals = new Set<string>();
+  walk(definition.body, (statement) => {
+    if (statement.kind === "global") for (const name of statement.names) globals.add(name);
+  });
+  const locals = new Set<string>();
+  collectAssignedNames(definition.body, locals);
+  const parameters = [...definition.parameters, definition.varargs, definition.kwargs].filter(
+    (name): name is string => name !== undefined,
+  );
+  for (const name of parameters) {
+    if (globals.has(name)) throw new Decline("parameter declared global");
+    locals.add(name);
+  }
+  for (const name of globals) locals.delete(name);
+  return { locals, globals };
+}
+
+/** Names bound by the statements (not inside function bodies): targets, except names, comprehension variables. */
 function collectAssignedNames(statements: Statement[], names: Set<string>): void {
   const addTarget = (node: Node): void => {
     if (node.kind === "name") names.add(node.id);
     else if (node.kind === "tuple" || node.kind === "list") node.items.forEach(addTarget);
   };
-  const addComprehensions = (node: Node | undefined): void => {
-    if (!node || typeof node !== "object") return;
+  const addComprehensions = (node: Node): void => {
     if (node.kind === "listcomp") addTarget(node.target);
     for (const value of Object.values(node)) {
-      if (Array.isArray(value)) for (const item of value) addComprehensions(isNode(item) ? item : item?.value);
-      else if (isNode(value)) addComprehensions(value);
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (isNode(item)) addComprehensions(item);
+          else if (isNode(item?.value)) addComprehensions(item.value);
+        }
+      } else if (isNode(value)) addComprehensions(value);
     }
   };
   walk(statements, (statement) => {
@@ -786,12 +1182,11 @@ function collectAssignedNames(statements: Statement[], names: Set<string>): void
       case "for":
         addTarget(statement.target);
         break;
+      case "try":
+        for (const handler of statement.handlers) if (handler.name !== undefined) names.add(handler.name);
+        break;
     }
-    for (const value of Object.values(statement)) {
-      if (isNode(value)) addComprehensions(value);
-      if (Array.isArray(value)) for (const item of value) if (isNode(item)) addComprehensions(item);
-    }
-    if (statement.kind === "if") for (const branch of statement.branches) addComprehensions(branch.test);
+    expressionsOf(statement).forEach(addComprehensions);
   });
 }
 
@@ -799,13 +1194,56 @@ function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string";
 }
 
+/** The expressions a statement evaluates in its own scope (a `def`'s defaults, not its body). */
+function expressionsOf(statement: Statement): Node[] {
+  switch (statement.kind) {
+    case "expression":
+      return [statement.value];
+    case "assign":
+      return [...statement.targets, statement.value];
+    case "augmented":
+      return [statement.target, statement.value];
+    case "if":
+      return statement.branches.map((branch) => branch.test);
+    case "for":
+      return [statement.target, statement.iterable];
+    case "while":
+      return [statement.test];
+    case "print":
+      return statement.values;
+    case "raise":
+      return [statement.exception, statement.value].filter((node): node is Node => node !== undefined);
+    case "return":
+      return statement.value ? [statement.value] : [];
+    case "try":
+      return statement.handlers.flatMap((handler) => (handler.types ? [handler.types] : []));
+    case "def":
+      return statement.function.defaults;
+    default:
+      return [];
+  }
+}
+
+/** Every statement, nested blocks included, function bodies not. */
 function walk(statements: Statement[], visit: (statement: Statement) => void): void {
   for (const statement of statements) {
     visit(statement);
-    if (statement.kind === "for") walk(statement.body, visit);
-    if (statement.kind === "if") {
-      for (const branch of statement.branches) walk(branch.body, visit);
-      if (statement.otherwise) walk(statement.otherwise, visit);
+    switch (statement.kind) {
+      case "for":
+      case "while":
+        walk(statement.body, visit);
+        if (statement.otherwise) walk(statement.otherwise, visit);
+        break;
+      case "if":
+        for (const branch of statement.branches) walk(branch.body, visit);
+        if (statement.otherwise) walk(statement.otherwise, visit);
+        break;
+      case "try":
+        walk(statement.body, visit);
+        for (const handler of statement.handlers) walk(handler.body, visit);
+        if (statement.otherwise) walk(statement.otherwise, visit);
+        if (statement.final) walk(statement.final, visit);
+        break;
     }
   }
 }

@@ -14,7 +14,15 @@ type NodeShape =
   | { kind: "attribute"; object: Node; name: string }
   | { kind: "subscript"; object: Node; index: Node }
   | { kind: "slice"; lower?: Node; upper?: Node; step?: Node }
-  | { kind: "call"; callee: Node; args: Node[]; keywords: { name: string; value: Node }[]; kwargs?: Node }
+  /** `star` is `*sequence`, `kwargs` is `**mapping`. */
+  | {
+      kind: "call";
+      callee: Node;
+      args: Node[];
+      keywords: { name: string; value: Node }[];
+      star?: Node;
+      kwargs?: Node;
+    }
   | { kind: "binary"; operator: BinaryOperator; left: Node; right: Node }
   | { kind: "unary"; operator: "-" | "+"; operand: Node }
   | { kind: "not"; operand: Node }
@@ -64,6 +72,11 @@ const keywords = new Set([
   "continue",
   "elif",
 ]);
+
+/** True for the reserved words of Python 2.7 (and `print`, a statement there). */
+export function isKeyword(name: string): boolean {
+  return keywords.has(name);
+}
 
 /** Parses an expression; throws `Decline` for anything outside the subset or not valid Python. */
 export function parseExpression(source: string): Node {
@@ -327,11 +340,16 @@ export class ExpressionParser {
     const args: Node[] = [];
     const keywordArguments: { name: string; value: Node }[] = [];
     let kwargs: Node | undefined;
+    let star: Node | undefined;
     while (!this.isOp(")")) {
-      if (kwargs || this.isOp("*")) throw new Decline("star arguments");
+      if (kwargs) throw new Decline("argument after **");
       const token = this.peek();
       const following = this.tokens[this.position + 1]!;
-      if (this.isOp("**")) {
+      if (this.isOp("*")) {
+        if (star) throw new Decline("two * arguments");
+        this.position++;
+        star = this.test();
+      } else if (this.isOp("**")) {
         this.position++;
         kwargs = this.test();
       } else if (token.kind === "name" && following.kind === "op" && following.text === "=") {
@@ -343,7 +361,7 @@ export class ExpressionParser {
       } else {
         const value = this.test();
         if (this.isKeyword("for")) throw new Decline("generator expression");
-        if (keywordArguments.length > 0) throw new Decline("positional after keyword");
+        if (keywordArguments.length > 0 || star) throw new Decline("positional after keyword or *");
         args.push(value);
       }
       if (!this.isOp(",")) break;
@@ -351,6 +369,7 @@ export class ExpressionParser {
     }
     this.expectOp(")");
     const call: Node = { kind: "call", callee, args, keywords: keywordArguments };
+    if (star) call.star = star;
     if (kwargs) call.kwargs = kwargs;
     return call;
   }

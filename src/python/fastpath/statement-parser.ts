@@ -1,22 +1,55 @@
-import { type BinaryOperator, ExpressionParser, type Node } from "./parser.js";
+import { type BinaryOperator, ExpressionParser, isKeyword, type Node } from "./parser.js";
 import { Decline, type Token, tokenize } from "./tokenizer.js";
 
 /**
  * The statements of the planning-script subset (DESIGN §4, corpus survey §6.4). Anything
- * else — `def`, `while`, `try`, `class`, `with`, `del`, `global`, `lambda`, `;`, tabs in
- * indentation, `print >>f`, `print x,` — makes the whole script decline to the interpreter,
- * which also reports real syntax errors. `line` is the 1-based line within the script.
+ * else — `class`, `with`, `del`, `lambda`, `yield`, `;`, tabs in indentation, `print >>f`,
+ * `print x,` — makes the whole script decline to the interpreter, which also reports real
+ * syntax errors. Where a statement may appear (`return` in a function, ...) is the
+ * compiler's check. `line` is the 1-based line within the script.
  */
 export type Statement =
   | { kind: "expression"; line: number; value: Node }
   | { kind: "assign"; line: number; targets: Node[]; value: Node }
   | { kind: "augmented"; line: number; target: Node; operator: BinaryOperator; value: Node }
   | { kind: "if"; line: number; branches: { test: Node; body: Statement[] }[]; otherwise: Statement[] | undefined }
-  | { kind: "for"; line: number; target: Node; iterable: Node; body: Statement[] }
+  | { kind: "for"; line: number; target: Node; iterable: Node; body: Statement[]; otherwise: Statement[] | undefined }
+  | { kind: "while"; line: number; test: Node; body: Statement[]; otherwise: Statement[] | undefined }
   | { kind: "pass" | "break" | "continue"; line: number }
   | { kind: "print"; line: number; values: Node[] }
-  | { kind: "raise"; line: number; exception: string; message: Node | undefined }
+  /** `raise` (neither), `raise E`, `raise E(...)`, `raise E, value`. */
+  | { kind: "raise"; line: number; exception: Node | undefined; value: Node | undefined }
+  | { kind: "def"; line: number; function: FunctionDefinition }
+  | { kind: "return"; line: number; value: Node | undefined }
+  | { kind: "global"; line: number; names: string[] }
+  | {
+      kind: "try";
+      line: number;
+      body: Statement[];
+      handlers: ExceptHandler[];
+      otherwise: Statement[] | undefined;
+      final: Statement[] | undefined;
+    }
   | { kind: "import"; line: number; module: string; names: { name: string; alias: string }[] };
+
+/** `def name(parameters, name=default, *varargs, **kwargs): body`. */
+export interface FunctionDefinition {
+  name: string;
+  parameters: string[];
+  /** Defaults of the last `defaults.length` parameters. */
+  defaults: Node[];
+  varargs: string | undefined;
+  kwargs: string | undefined;
+  body: Statement[];
+}
+
+/** `except [types [as|, name]]: body`. */
+export interface ExceptHandler {
+  line: number;
+  types: Node | undefined;
+  name: string | undefined;
+  body: Statement[];
+}
 
 /** One logical line: its tokens (offsets into the whole script), first line and indentation. */
 interface LogicalLine {
@@ -81,10 +114,19 @@ class BlockParser {
       parser.position++;
       const iterable = parser.testList();
       const body = this.body(parser, line);
-      if (this.continues(line, "else")) throw new Decline("for-else");
-      return { kind: "for", line: line.line, target, iterable, body };
+      return { kind: "for", line: line.line, target, iterable, body, otherwise: this.clause(line, "else") };
     }
-    if (keyword === "elif" || keyword === "else") throw new Decline(`${keyword} without if`);
+    if (keyword === "while") {
+      parser.position++;
+      const test = parser.test();
+      const body = this.body(parser, line);
+      return { kind: "while", line: line.line, test, body, otherwise: this.clause(line, "else") };
+    }
+    if (keyword === "def") return this.defStatement(parser, line);
+    if (keyword === "try") return this.tryStatement(parser, line);
+    if (keyword === "elif" || keyword === "else" || keyword === "except" || keyword === "finally") {
+      throw new Decline(`${keyword} out of place`);
+    }
     const statement = simpleStatement(parser, line.line);
     if (parser.peek().kind !== "end") throw new Decline("trailing tokens");
     return statement;
@@ -93,20 +135,95 @@ class BlockParser {
   private ifStatement(parser: ExpressionParser, line: LogicalLine): Statement {
     parser.position++;
     const branches = [{ test: parser.test(), body: this.body(parser, line) }];
-    let otherwise: Statement[] | undefined;
     while (this.continues(line, "elif")) {
       const next = this.lines[this.index++]!;
       const clause = new ExpressionParser(next.tokens, this.lineStarts);
       clause.position++;
       branches.push({ test: clause.test(), body: this.body(clause, next) });
     }
-    if (this.continues(line, "else")) {
+    return { kind: "if", line: line.line, branches, otherwise: this.clause(line, "else") };
+  }
+
+  private defStatement(parser: ExpressionParser, line: LogicalLine): Statement {
+    parser.position++;
+    const name = parser.next();
+    if (name.kind !== "name") throw new Decline("def name");
+    parser.expectOp("(");
+    const parameters: string[] = [];
+    const defaults: Node[] = [];
+    let varargs: string | undefined;
+    let kwargs: string | undefined;
+    const seen = new Set<string>();
+    const parameterName = (): string => {
+      const token = parser.next();
+      if (token.kind !== "name" || isKeyword(token.text) || seen.has(token.text)) throw new Decline("parameter");
+      seen.add(token.text);
+      return token.text;
+    };
+    while (!parser.isOp(")")) {
+      if (kwargs !== undefined) throw new Decline("parameter after **kwargs");
+      if (parser.isOp("**")) {
+        parser.position++;
+        kwargs = parameterName();
+      } else if (parser.isOp("*")) {
+        if (varargs !== undefined) throw new Decline("two *args");
+        parser.position++;
+        varargs = parameterName();
+      } else {
+        if (varargs !== undefined) throw new Decline("parameter after *args");
+        parameters.push(parameterName());
+        if (parser.isOp("=")) {
+          parser.position++;
+          defaults.push(parser.test());
+        } else if (defaults.length > 0) throw new Decline("non-default parameter after default");
+      }
+      if (!parser.isOp(",")) break;
+      parser.position++;
+    }
+    parser.expectOp(")");
+    const body = this.body(parser, line);
+    return {
+      kind: "def",
+      line: line.line,
+      function: { name: name.text, parameters, defaults, varargs, kwargs, body },
+    };
+  }
+
+  private tryStatement(parser: ExpressionParser, line: LogicalLine): Statement {
+    parser.position++;
+    const body = this.body(parser, line);
+    const handlers: ExceptHandler[] = [];
+    while (this.continues(line, "except")) {
+      if (handlers.at(-1)?.types === undefined && handlers.length > 0) throw new Decline("default except not last");
       const next = this.lines[this.index++]!;
       const clause = new ExpressionParser(next.tokens, this.lineStarts);
       clause.position++;
-      otherwise = this.body(clause, next);
+      let types: Node | undefined;
+      let name: string | undefined;
+      if (!clause.isOp(":")) {
+        types = clause.test();
+        if (clause.isOp(",") || clause.isKeyword("as")) {
+          clause.position++;
+          const token = clause.next();
+          if (token.kind !== "name" || isKeyword(token.text)) throw new Decline("except target");
+          name = token.text;
+        }
+      }
+      handlers.push({ line: next.line, types, name, body: this.body(clause, next) });
     }
-    return { kind: "if", line: line.line, branches, otherwise };
+    const otherwise = handlers.length > 0 ? this.clause(line, "else") : undefined;
+    const final = this.clause(line, "finally");
+    if (handlers.length === 0 && !final) throw new Decline("try without except or finally");
+    return { kind: "try", line: line.line, body, handlers, otherwise, final };
+  }
+
+  /** The body of `keyword:` when the next line is that clause of `header`'s statement. */
+  private clause(header: LogicalLine, keyword: string): Statement[] | undefined {
+    if (!this.continues(header, keyword)) return undefined;
+    const next = this.lines[this.index++]!;
+    const clause = new ExpressionParser(next.tokens, this.lineStarts);
+    clause.position++;
+    return this.body(clause, next);
   }
 
   /** True when the next line is `keyword` at the indentation of `header`. */
@@ -145,9 +262,24 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
         return raiseStatement(parser, line);
       case "from":
         return importStatement(parser, line);
+      case "return": {
+        parser.position++;
+        return { kind: "return", line, value: parser.peek().kind === "end" ? undefined : parser.testList() };
+      }
+      case "global": {
+        parser.position++;
+        const names: string[] = [];
+        for (;;) {
+          const token = parser.next();
+          if (token.kind !== "name" || isKeyword(token.text)) throw new Decline("global name");
+          names.push(token.text);
+          if (!parser.isOp(",")) break;
+          parser.position++;
+        }
+        return { kind: "global", line, names };
+      }
       case "import":
       case "def":
-      case "return":
       case "while":
       case "try":
       case "except":
@@ -155,7 +287,6 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
       case "class":
       case "with":
       case "del":
-      case "global":
       case "exec":
       case "assert":
       case "yield":
@@ -228,34 +359,19 @@ function printStatement(parser: ExpressionParser, line: number): Statement {
   return { kind: "print", line, values };
 }
 
-/** Builtin exceptions a script may raise here: the interpreter names them the same (Jython's names). */
-const raisable = new Set([
-  "Exception",
-  "ValueError",
-  "RuntimeError",
-  "TypeError",
-  "AttributeError",
-  "AssertionError",
-  "NotImplementedError",
-  "IndexError",
-]);
-
-/** `raise E`, `raise E(message)`, `raise E, message` with E a builtin exception. */
+/** `raise`, `raise E`, `raise E(...)`, `raise E, value`; what E may be is the compiler's check. */
 function raiseStatement(parser: ExpressionParser, line: number): Statement {
   parser.position++;
-  const value = parser.test();
-  let exception: Node = value;
-  let message: Node | undefined;
+  if (parser.peek().kind === "end") return { kind: "raise", line, exception: undefined, value: undefined };
+  const exception = parser.test();
+  let value: Node | undefined;
   if (parser.isOp(",")) {
     parser.position++;
-    message = parser.test();
-  } else if (value.kind === "call") {
-    if (value.args.length > 1 || value.keywords.length > 0 || value.kwargs) throw new Decline("raise arguments");
-    exception = value.callee;
-    message = value.args[0];
+    value = parser.test();
+    // `raise E, V, traceback`
+    if (parser.isOp(",")) throw new Decline("raise with a traceback");
   }
-  if (exception.kind !== "name" || !raisable.has(exception.id)) throw new Decline("raise of this exception");
-  return { kind: "raise", line, exception: exception.id, message };
+  return { kind: "raise", line, exception, value };
 }
 
 /** `from package import Name [as alias], ...` (the stand-ins fast-script.ts knows). */

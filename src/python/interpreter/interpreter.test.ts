@@ -121,7 +121,7 @@ describe("Python 2 idioms", () => {
   });
 
   it("accepts except E, e: and raise E, message", () => {
-    expect(run("try:\n    1/0\nexcept ZeroDivisionError, e:\n    print 'caught', e")).toEqual([
+    expect(run("import json\ntry:\n    1/0\nexcept ZeroDivisionError, e:\n    print 'caught', e")).toEqual([
       "info: caught integer division or modulo by zero",
     ]);
     const raised = failure(() => run("raise ValueError, 'bad value'"));
@@ -302,7 +302,7 @@ describe("CI bridge", () => {
 describe("limits and errors", () => {
   it("stops while True: pass within the time limit, and the next run works", () => {
     const started = Date.now();
-    const stopped = failure(() => run("while True:\n    pass"));
+    const stopped = failure(() => run("import json  # (outside the fast path)\nwhile True:\n    pass"));
     expect(stopped.code).toBe("PW6053");
     expect(stopped.message).toContain("400 ms");
     expect(Date.now() - started).toBeLessThan(3000);
@@ -310,11 +310,13 @@ describe("limits and errors", () => {
   });
 
   it("a bare except cannot swallow the stop", () => {
-    expect(failure(() => run("while True:\n    try:\n        pass\n    except:\n        pass")).code).toBe("PW6053");
+    expect(failure(() => run("import json\nwhile True:\n    try:\n        pass\n    except:\n        pass")).code).toBe(
+      "PW6053",
+    );
   });
 
   it("deep recursion is a RuntimeError, not a crash", () => {
-    const error = failure(() => run("def f(n):\n    return f(n + 1)\nf(0)"));
+    const error = failure(() => run("import json\ndef f(n):\n    return f(n + 1)\nf(0)"));
     expect(error.message).toBe("Python code raised RuntimeError: maximum recursion depth exceeded");
     expect(interpreted("1 + 1")).toBe("2");
   });

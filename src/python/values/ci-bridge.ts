@@ -192,7 +192,7 @@ function ciProperty(
     return unset === undefined ? null : ciValue(unset as CiValue, descriptor, env);
   }
   if (env.types?.has(ci.type)) {
-    if (access === "item") throw new PythonException("KeyError", `'${name}'`);
+    if (access === "item") throw new PythonException("KeyError", `'${name}'`, [new PyStr(name)]);
     throw new PythonException("AttributeError", `'${ci.type}' object has no attribute '${name}'`);
   }
   return null;

@@ -110,7 +110,7 @@ function lookup(name: string, args: PyValue[], state: { auto: number; mode: "" |
     state.mode = "manual";
     index = Number(head);
   } else {
-    throw new PythonException("KeyError", `'${head}'`);
+    throw new PythonException("KeyError", `'${head}'`, [new PyStr(head)]);
   }
   if (index >= args.length) throw new PythonException("IndexError", "tuple index out of range");
   let value = args[index];

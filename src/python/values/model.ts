@@ -193,6 +193,8 @@ export function pythonTypeName(value: PyValue): string {
   if (value instanceof PyDict) return "dict";
   if (value instanceof PySet) return "set";
   if (value instanceof JavaName) return value.javaType;
+  // Jython's messages name exception types by their full name.
+  if (value instanceof PythonException) return `exceptions.${value.pythonType}`;
   if (isHostObject(value)) return value.pyTypeName;
   if (isConfigurationItem(value)) return (value as ConfigurationItem).type;
   if (isDelta(value)) return "Delta";

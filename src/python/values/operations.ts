@@ -442,7 +442,8 @@ export function getItem(object: PyValue, index: PyValue): PyValue {
   }
   if (object instanceof PyDict) {
     const value = object.get(index);
-    if (value === undefined && !object.has(index)) throw new PythonException("KeyError", reprForKeyError(index));
+    if (value === undefined && !object.has(index))
+      throw new PythonException("KeyError", reprForKeyError(index), [index]);
     return value;
   }
   throw typeError(`'${pythonTypeName(object)}' object has no attribute '__getitem__'`);

@@ -56,6 +56,7 @@ export function repr(value: PyValue): string {
       .map(([k, v]) => `${repr(k)}: ${repr(v)}`)
       .join(", ")}}`;
   if (value instanceof PySet) return `set([${value.values().map(repr).join(", ")}])`;
+  if (value instanceof PythonException) return `${value.pythonType}${repr(new PyTuple(exceptionArgs(value)))}`;
   return objectText(value);
 }
 
@@ -80,7 +81,21 @@ export function str(value: PyValue): string {
   ) {
     return repr(value);
   }
+  if (value instanceof PythonException) return exceptionStr(value);
   return objectText(value);
+}
+
+/** `e.args` of an exception instance. */
+export function exceptionArgs(exception: PythonException): readonly PyValue[] {
+  return exception.pythonArgs ?? (exception.message === "" ? [] : [new PyStr(exception.message)]);
+}
+
+/** `str(e)`: its one argument (a KeyError's repr'd), or the tuple of them. */
+function exceptionStr(exception: PythonException): string {
+  const args = exceptionArgs(exception);
+  if (args.length === 0) return "";
+  if (args.length > 1) return repr(new PyTuple(args));
+  return exception.pythonType === "KeyError" ? repr(args[0]) : str(args[0]);
 }
 
 /** `str(x)` as a Python value: ASCII-only unicode becomes str, as Python 2 encodes it. */
