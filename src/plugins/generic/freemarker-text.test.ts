@@ -52,11 +52,15 @@ describe("resolveFreemarkerText", () => {
   });
 
   describe("literals", () => {
-    it("reads string literals with FreeMarker escapes and raw strings", () => {
+    it("reads string literals with FreeMarker escapes, interpolations and raw strings", () => {
       expect(render('${"a\\"b\\\\c"}')).toBe('a"b\\c');
       expect(render("${'it\\'s'}")).toBe("it's");
       expect(render('${"\\l\\g\\a\\{\\x41\\n"}')).toBe("<>&{A\n");
       expect(render('${r"C:\\new"}')).toBe("C:\\new");
+      expect(render('${"x-${deployed.name}-${deployed.retries + 1}"}')).toBe("x-orders-4");
+      expect(render('<#assign dir = "${deployed.container.home}/conf"/>${dir}')).toBe("/opt/app/conf");
+      expect(render('${"$\\{kept}"}')).toBe("${kept}");
+      expect(render("<#if deployed.name == \"${'ord' + 'ers'}\">same</#if>")).toBe("same");
     });
 
     it("reads numbers and booleans", () => {
@@ -243,7 +247,9 @@ describe("resolveFreemarkerText", () => {
       "<#ftl>x",
       "#{deployed.retries}",
       "[#if true]x[/#if]",
-      '${"x${deployed.name}"}',
+      '${"x#{deployed.retries}"}',
+      '${"x${deployed.user}"}',
+      '${"on=${deployed.enabled}"}',
       "${deployed.user! + 'a'}",
       "${{'a': 1}}",
       "${[1, 2]}",

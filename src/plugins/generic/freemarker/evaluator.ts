@@ -76,6 +76,10 @@ export class TemplateEvaluator {
     switch (expression.kind) {
       case "literal":
         return expression.value;
+      case "interpolated":
+        return expression.parts
+          .map((part) => (typeof part === "string" ? part : printed(this.required(part))))
+          .join("");
       case "variable":
         return this.assigned.get(expression.name) ?? lookedUpValue(this.lookup([expression.name]), [expression.name]);
       case "member":

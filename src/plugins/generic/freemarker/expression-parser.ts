@@ -122,6 +122,11 @@ class ExpressionParser {
   private primary(): Expression {
     const token = this.tokens[this.position++];
     if (!token) throw new Unresolvable("expression expected");
+    if (token.kind === "string" && token.parts)
+      return {
+        kind: "interpolated",
+        parts: token.parts.map((part) => (typeof part === "string" ? part : parseExpression(part))),
+      };
     if (token.kind === "string" || token.kind === "number") return { kind: "literal", value: token.value };
     if (token.kind === "name") {
       if (token.value === "true" || token.value === "false") return { kind: "literal", value: token.value === "true" };

@@ -16,6 +16,8 @@ export type FreemarkerLookup = (path: string[]) => unknown;
 
 export type Expression =
   | { kind: "literal"; value: string | number | boolean }
+  /** A string literal holding `${…}`: text and expressions, printed as `${…}` prints them. */
+  | { kind: "interpolated"; parts: (string | Expression)[] }
   | { kind: "variable"; name: string }
   /** `a.b` and `a["b"]` (key: a name), `a[expression]`. */
   | { kind: "member"; target: Expression; key: string | Expression }

@@ -1,7 +1,8 @@
 import { Unresolvable } from "./model.js";
 
 export type Token =
-  | { kind: "string"; value: string }
+  /** `parts` when the literal holds interpolations: text and each `${…}`'s tokens, in order. */
+  | { kind: "string"; value: string; parts?: (string | Token[])[] }
   | { kind: "number"; value: number }
   | { kind: "name"; value: string }
   | { kind: "operator"; value: string };
@@ -62,7 +63,11 @@ export function tokenizeExpression(source: string, start: number, closer: Expres
     }
     if (char === '"' || char === "'") {
       const literal = stringLiteral(source, i);
-      tokens.push({ kind: "string", value: literal.value });
+      tokens.push(
+        literal.parts.length === 1 && typeof literal.parts[0] === "string"
+          ? { kind: "string", value: literal.parts[0] }
+          : { kind: "string", value: "", parts: literal.parts },
+      );
       i = literal.end;
       continue;
     }
@@ -106,15 +111,27 @@ export function tokenizeExpression(source: string, start: number, closer: Expres
   throw new Unresolvable(`expression not closed by ${closer}`);
 }
 
-/** A quoted literal with FreeMarker's escapes; one holding an interpolation (`"${x}"`) is outside the subset. */
-function stringLiteral(source: string, start: number): { value: string; end: number } {
+/** A quoted literal with FreeMarker's escapes, split at its `${…}` interpolations. */
+function stringLiteral(source: string, start: number): { parts: (string | Token[])[]; end: number } {
   const quote = source[start]!;
+  const parts: (string | Token[])[] = [];
   let value = "";
   let i = start + 1;
   while (i < source.length) {
     const char = source[i]!;
-    if (char === quote) return { value, end: i + 1 };
-    if ((char === "$" || char === "#") && source[i + 1] === "{") throw new Unresolvable("interpolation in a string");
+    if (char === quote) {
+      if (value !== "" || parts.length === 0) parts.push(value);
+      return { parts, end: i + 1 };
+    }
+    if (char === "#" && source[i + 1] === "{") throw new Unresolvable("#{…} in a string");
+    if (char === "$" && source[i + 1] === "{") {
+      if (value !== "") parts.push(value);
+      value = "";
+      const interpolation = tokenizeExpression(source, i + 2, "}");
+      parts.push(interpolation.tokens);
+      i = interpolation.end;
+      continue;
+    }
     if (char !== "\\") {
       value += char;
       i++;
