@@ -187,6 +187,7 @@ describe("resolveFreemarkerText", () => {
       expect(render("<#assign deployed = 'shadow'>${deployed}")).toBe("shadow");
       expect(render("<#if deployed.enabled><#assign x='in'/></#if>${x}")).toBe("in");
       expect(render("<#assign flag=false/><#if flag>a<#else>b</#if>")).toBe("b");
+      expect(render("<#assign a=1 toString=2>${a + toString}")).toBe("3");
     });
 
     it("drops comments", () => {
@@ -234,6 +235,7 @@ describe("resolveFreemarkerText", () => {
       "${deployed.name?c}",
       "${deployed.answer?boolean?c}",
       "${'1e3'?number}",
+      "${(deployed.aliases[-1])!'x'}",
       "${deployed.name?string('a', 'b')}",
       "${deployed.container?has_content?c}",
       // outside the subset

@@ -81,7 +81,8 @@ export class TemplateEvaluator {
           .map((part) => (typeof part === "string" ? part : printed(this.required(part))))
           .join("");
       case "variable":
-        return this.assigned.get(expression.name) ?? lookedUpValue(this.lookup([expression.name]), [expression.name]);
+        if (this.assigned.has(expression.name)) return this.assigned.get(expression.name);
+        return lookedUpValue(this.lookup([expression.name]), [expression.name]);
       case "member":
         return this.member(this.required(expression.target), expression.key);
       case "parenthesized":
@@ -116,7 +117,8 @@ export class TemplateEvaluator {
 
   private member(target: Value, key: string | Expression): Value | undefined {
     const name = typeof key === "string" ? key : this.required(key);
-    if (typeof name === "number" && isSequence(target)) return target.items[name];
+    if (typeof name === "number" && isSequence(target) && Number.isInteger(name) && name >= 0)
+      return target.items[name];
     if (typeof name !== "string" || typeof target !== "object" || target.kind !== "node")
       throw new Unresolvable("unsupported member access");
     const path = [...target.path, name];

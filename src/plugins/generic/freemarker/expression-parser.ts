@@ -14,17 +14,21 @@ const builtinNames = new Set([
   "boolean",
   "size",
 ]);
-const relationalOperators: Record<string, BinaryOperator> = {
-  "<": "<",
-  ">": ">",
-  "<=": "<=",
-  ">=": ">=",
-  lt: "<",
-  gt: ">",
-  lte: "<=",
-  gte: ">=",
-};
-const equalityOperators: Record<string, BinaryOperator> = { "==": "==", "=": "==", "!=": "!=" };
+const relationalOperators = new Map<string, BinaryOperator>([
+  ["<", "<"],
+  [">", ">"],
+  ["<=", "<="],
+  [">=", ">="],
+  ["lt", "<"],
+  ["gt", ">"],
+  ["lte", "<="],
+  ["gte", ">="],
+]);
+const equalityOperators = new Map<string, BinaryOperator>([
+  ["==", "=="],
+  ["=", "=="],
+  ["!=", "!="],
+]);
 /** Names that are operators or keywords, never the start of a default value after `!`. */
 const keywords = new Set(["lt", "gt", "lte", "gte", "as", "in", "using"]);
 
@@ -107,8 +111,8 @@ class ExpressionParser {
     const text = token.value as string;
     if (level === 0) return token.kind === "operator" && text === "||" ? "||" : undefined;
     if (level === 1) return token.kind === "operator" && text === "&&" ? "&&" : undefined;
-    if (level === 2) return token.kind === "operator" ? equalityOperators[text] : undefined;
-    if (level === 3) return relationalOperators[text];
+    if (level === 2) return token.kind === "operator" ? equalityOperators.get(text) : undefined;
+    if (level === 3) return relationalOperators.get(text);
     if (token.kind === "operator" && "-*/%".includes(text)) throw new Unresolvable(`operator ${text}`);
     return token.kind === "operator" && text === "+" ? "+" : undefined;
   }
