@@ -5,20 +5,29 @@ import type { ExplainedBlock, ExplainedStep, Explanation, FailedCondition, RuleO
 /** Version of the `explain --format json` document; keys are only added within 1.x. */
 export const explainFormatVersion = "1.0";
 
-/** `planwright explain --format json` (README, "explain --format json"). */
-export function renderExplanationJson(explanation: Explanation): string {
-  return `${JSON.stringify(explanationDocument(explanation), null, 2)}\n`;
-}
-
-function explanationDocument(explanation: Explanation): Record<string, unknown> {
-  return {
+/**
+ * `planwright explain --format json` (README, "explain --format json"), in pieces of about one
+ * block each: 10,000 deltas × 100 rules make a document too large for one JavaScript string.
+ * The layout is indented JSON with each rule outcome and each step on one line of its own.
+ */
+export function* explanationJsonChunks(explanation: Explanation): Generator<string> {
+  const head = {
     explainFormat: explainFormatVersion,
     request: explanation.request ? requestJson(explanation.request) : null,
     planned: explanation.planned,
-    blocks: explanation.blocks.map(blockJson),
-    steps: explanation.steps.map(stepJson),
-    diagnostics: sortDiagnostics(explanation.diagnostics),
   };
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "blocks": [`;
+  for (const [index, block] of explanation.blocks.entries()) {
+    yield `${index === 0 ? "" : ","}\n${blockText(block)}`;
+  }
+  yield `${explanation.blocks.length > 0 ? "\n  " : ""}],\n  "steps": ${lineArray(explanation.steps.map(stepJson), "  ")},\n`;
+  const diagnostics = JSON.stringify(sortDiagnostics(explanation.diagnostics), null, 2).replaceAll("\n", "\n  ");
+  yield `  "diagnostics": ${diagnostics}\n}\n`;
+}
+
+/** The whole document as one string (small explanations, tests). */
+export function renderExplanationJson(explanation: Explanation): string {
+  return [...explanationJsonChunks(explanation)].join("");
 }
 
 /** The request as the command-line flags name it; flags not given are null. */
@@ -32,19 +41,27 @@ function requestJson(request: DeploymentRequest): Record<string, unknown> {
   };
 }
 
-function blockJson(block: ExplainedBlock): Record<string, unknown> {
-  return {
-    description: block.description,
-    scope: block.scope,
-    planPath: block.planPath,
-    deltas: block.deltas.map((delta) => ({
-      id: delta.id,
-      operation: delta.operation,
-      type: delta.type,
-      rules: delta.rules.map(ruleJson),
-    })),
-    rules: block.rules.map(ruleJson),
-  };
+function blockText(block: ExplainedBlock): string {
+  const deltas = block.deltas.map(
+    (delta) =>
+      `        {\n          "id": ${JSON.stringify(delta.id)},\n          "operation": ${JSON.stringify(delta.operation)},\n` +
+      `          "type": ${JSON.stringify(delta.type)},\n          "rules": ${lineArray(delta.rules.map(ruleJson), "          ")}\n        }`,
+  );
+  return [
+    "    {",
+    `      "description": ${JSON.stringify(block.description)},`,
+    `      "scope": ${JSON.stringify(block.scope)},`,
+    `      "planPath": ${JSON.stringify(block.planPath)},`,
+    `      "deltas": ${deltas.length === 0 ? "[]" : `[\n${deltas.join(",\n")}\n      ]`},`,
+    `      "rules": ${lineArray(block.rules.map(ruleJson), "      ")}`,
+    "    }",
+  ].join("\n");
+}
+
+/** A JSON array with one compact item per line, closed at `indent`. */
+function lineArray(items: unknown[], indent: string): string {
+  if (items.length === 0) return "[]";
+  return `[\n${items.map((item) => `${indent}  ${JSON.stringify(item)}`).join(",\n")}\n${indent}]`;
 }
 
 function ruleJson(outcome: RuleOutcome): Record<string, unknown> {
@@ -65,7 +82,7 @@ function ruleJson(outcome: RuleOutcome): Record<string, unknown> {
 }
 
 function conditionJson(failed: FailedCondition): Record<string, unknown> {
-  if (failed.condition !== "expression") return { ...failed };
+  if (failed.condition !== "expression") return failed;
   return {
     condition: failed.condition,
     expression: failed.expression,

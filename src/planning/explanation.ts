@@ -46,15 +46,15 @@ export interface RuleOutcome {
   /** The first condition that failed; absent when the rule fired. */
   failed?: FailedCondition;
   /** JSON pointers of the steps it added, in the order added; empty when not fired or not planned. */
-  steps: string[];
+  steps: readonly string[];
   /** How many steps it added (also known when planning failed later). */
   stepCount: number;
 }
 
 export type FailedCondition =
   | { condition: "disabled" }
-  | { condition: "type"; expected: string[]; actual: string }
-  | { condition: "operation"; expected: Operation[]; actual: Operation }
+  | { condition: "type"; expected: readonly string[]; actual: string }
+  | { condition: "operation"; expected: readonly Operation[]; actual: Operation }
   | { condition: "expression"; expression: string; location: SourceLocation; value: string };
 
 export interface ExplainedStep {
@@ -146,42 +146,50 @@ function collectEvaluations(
     const key = evaluation.delta?.id ?? "";
     const outcomes = block.outcomes.get(key) ?? [];
     if (outcomes.length === 0) block.outcomes.set(key, outcomes);
-    const added = evaluation.added ?? [];
+    const failed = failure(evaluation);
     outcomes.push({
       rule: evaluation.rule,
       outcome: evaluation.outcome,
-      ...failure(evaluation),
-      steps: added.map((step) => stepPaths.get(step)).filter((p) => p !== undefined),
+      ...(failed ? { failed } : {}),
+      steps: evaluation.added?.length ? placesOf(evaluation.added, stepPaths) : noSteps,
       stepCount: evaluation.steps ?? 0,
     });
   }
 }
 
-function failure(evaluation: RuleEvaluation): { failed?: FailedCondition } {
+/** Shared by every outcome without steps: explaining 10,000 deltas makes millions of outcomes. */
+const noSteps: readonly string[] = Object.freeze([]);
+const disabled: FailedCondition = Object.freeze({ condition: "disabled" });
+
+/** The plan places of steps; those not in the plan (planning failed) are left out. */
+function placesOf(steps: readonly PlannedStep[], stepPaths: ReadonlyMap<PlannedStep, string>): string[] {
+  const places: string[] = [];
+  for (const step of steps) {
+    const place = stepPaths.get(step);
+    if (place !== undefined) places.push(place);
+  }
+  return places;
+}
+
+function failure(evaluation: RuleEvaluation): FailedCondition | undefined {
   const { rule, delta } = evaluation;
   switch (evaluation.outcome) {
     case "fired":
-      return {};
+      return undefined;
     case "disabled":
-      return { failed: { condition: "disabled" } };
+      return disabled;
     case "type":
-      return {
-        failed: { condition: "type", expected: [...rule.conditions.types], actual: delta!.deployedOrPrevious.type },
-      };
+      return { condition: "type", expected: rule.conditions.types, actual: delta!.deployedOrPrevious.type };
     case "operation":
-      return {
-        failed: { condition: "operation", expected: [...rule.conditions.operations], actual: delta!.operation },
-      };
+      return { condition: "operation", expected: rule.conditions.operations, actual: delta!.operation };
     case "expression": {
       const expression = rule.conditions.expression!;
       // A condition that is not a Boolean fails planning (PW8001), so one that failed was False.
       return {
-        failed: {
-          condition: "expression",
-          expression: expression.source.trim(),
-          location: expression.location,
-          value: "False",
-        },
+        condition: "expression",
+        expression: expression.source.trim(),
+        location: expression.location,
+        value: "False",
       };
     }
   }
@@ -193,11 +201,12 @@ function explainedBlock(
   input: ExplanationInput,
 ): ExplainedBlock | undefined {
   const planPath = blockPath(block, paths);
-  const shown = (outcome: RuleOutcome) => input.rule === undefined || outcome.rule.name === input.rule;
+  const shown = (outcomes: RuleOutcome[] | undefined): RuleOutcome[] =>
+    input.rule === undefined ? (outcomes ?? []) : (outcomes ?? []).filter((o) => o.rule.name === input.rule);
   const deltas: ExplainedDelta[] = (block.leaf?.deltas ?? [])
     .filter((delta) => input.deployed === undefined || delta.id === input.deployed)
-    .map((delta) => explainedDelta(delta, (block.outcomes.get(delta.id) ?? []).filter(shown)));
-  const rules = input.deployed === undefined ? (block.outcomes.get("") ?? []).filter(shown) : [];
+    .map((delta) => explainedDelta(delta, shown(block.outcomes.get(delta.id))));
+  const rules = input.deployed === undefined ? shown(block.outcomes.get("")) : [];
   const filtered = input.rule !== undefined || input.deployed !== undefined;
   // Filters keep the blocks where something is left; unfiltered, pre/post-plan blocks show when they had rules.
   if (filtered && rules.length === 0 && deltas.every((d) => d.rules.length === 0)) return undefined;

@@ -3,7 +3,7 @@ import pc from "picocolors";
 import { diagnostic } from "../../diagnostics/catalogue.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { type Explanation, explainPlanning } from "../../planning/explanation.js";
-import { renderExplanationJson } from "../../planning/explanation-json.js";
+import { explanationJsonChunks } from "../../planning/explanation-json.js";
 import { renderExplanationText } from "../../planning/explanation-text.js";
 import type { RuleEvaluation } from "../../planning/planner.js";
 import { loadPlanningHome, planRequest } from "../../planning/planning-session.js";
@@ -42,7 +42,7 @@ async function explain(options: ExplainOptions): Promise<number> {
   const explanation = await explanationOf(options);
   reportDiagnostics(explanation.diagnostics, !options.color);
   const failed = !explanation.planned || hasErrors(explanation.diagnostics);
-  if (options.format === "json") writeData(renderExplanationJson(explanation));
+  if (options.format === "json") for (const chunk of explanationJsonChunks(explanation)) process.stdout.write(chunk);
   else if (!failed)
     writeData(renderExplanationText(explanation, pc.createColors(useColor(process.stdout, !options.color))));
   return failed ? 1 : 0;
