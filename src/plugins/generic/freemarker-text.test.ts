@@ -201,6 +201,13 @@ describe("resolveFreemarkerText", () => {
       expect(render("<#-- note -->\nx")).toBe("x");
     });
 
+    it("switches community script defaults on and off (generic-plugins.md §0.2)", () => {
+      expect(render("<#if deployed.alwaysRun!false>cmd2/CommandRunner</#if>")).toBe("");
+      expect(render("<#if deployed.enabled!false>cmd2/CommandRunner</#if>")).toBe("cmd2/CommandRunner");
+      expect(render("<#if deployed.undoCommand??>cmd2/Undo</#if>")).toBe("");
+      expect(render("<#if deployed.name??>cmd2/Undo</#if>")).toBe("cmd2/Undo");
+    });
+
     it("does not evaluate branches that are not taken", () => {
       expect(render("<#if deployed.restartOnNoop>${deployed.file}<#else>${deployed.name}</#if>")).toBe("orders");
     });

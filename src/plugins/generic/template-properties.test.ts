@@ -97,6 +97,8 @@ describe("templateText", () => {
       "${deployed.deployable.file}",
       "${deployed.notDeclared!'x'}",
       "${step.remoteWorkingDirPath}",
+      // a template that reads itself
+      "x${deployed.note}",
       // the nested default reads server.home, which web.Server does not declare
       "${deployed.virtualHost.uploadDirectory}",
     ]) {
