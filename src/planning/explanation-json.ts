@@ -7,7 +7,7 @@ export const explainFormatVersion = "1.0";
 
 /**
  * `planwright explain --format json` (README, "explain --format json"), in pieces of about one
- * block each: 10,000 deltas × 100 rules make a document too large for one JavaScript string.
+ * delta each: 10,000 deltas × 100 rules make a document too large for one JavaScript string.
  * The layout is indented JSON with each rule outcome and each step on one line of its own.
  */
 export function* explanationJsonChunks(explanation: Explanation): Generator<string> {
@@ -18,7 +18,8 @@ export function* explanationJsonChunks(explanation: Explanation): Generator<stri
   };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "blocks": [`;
   for (const [index, block] of explanation.blocks.entries()) {
-    yield `${index === 0 ? "" : ","}\n${blockText(block)}`;
+    yield index === 0 ? "\n" : ",\n";
+    yield* blockChunks(block);
   }
   yield `${explanation.blocks.length > 0 ? "\n  " : ""}],\n  "steps": ${lineArray(explanation.steps.map(stepJson), "  ")},\n`;
   const diagnostics = JSON.stringify(sortDiagnostics(explanation.diagnostics), null, 2).replaceAll("\n", "\n  ");
@@ -41,21 +42,21 @@ function requestJson(request: DeploymentRequest): Record<string, unknown> {
   };
 }
 
-function blockText(block: ExplainedBlock): string {
-  const deltas = block.deltas.map(
-    (delta) =>
-      `        {\n          "id": ${JSON.stringify(delta.id)},\n          "operation": ${JSON.stringify(delta.operation)},\n` +
-      `          "type": ${JSON.stringify(delta.type)},\n          "rules": ${lineArray(delta.rules.map(ruleJson), "          ")}\n        }`,
-  );
-  return [
+/** A block in pieces of one delta each: one block may hold all 10,000 deltas of a deployment. */
+function* blockChunks(block: ExplainedBlock): Generator<string> {
+  yield [
     "    {",
     `      "description": ${JSON.stringify(block.description)},`,
     `      "scope": ${JSON.stringify(block.scope)},`,
     `      "planPath": ${JSON.stringify(block.planPath)},`,
-    `      "deltas": ${deltas.length === 0 ? "[]" : `[\n${deltas.join(",\n")}\n      ]`},`,
-    `      "rules": ${lineArray(block.rules.map(ruleJson), "      ")}`,
-    "    }",
+    `      "deltas": [`,
   ].join("\n");
+  for (const [index, delta] of block.deltas.entries()) {
+    yield `${index === 0 ? "\n" : ",\n"}        {\n          "id": ${JSON.stringify(delta.id)},\n` +
+      `          "operation": ${JSON.stringify(delta.operation)},\n          "type": ${JSON.stringify(delta.type)},\n` +
+      `          "rules": ${lineArray(delta.rules.map(ruleJson), "          ")}\n        }`;
+  }
+  yield `${block.deltas.length > 0 ? "\n      " : ""}],\n      "rules": ${lineArray(block.rules.map(ruleJson), "      ")}\n    }`;
 }
 
 /** A JSON array with one compact item per line, closed at `indent`. */
