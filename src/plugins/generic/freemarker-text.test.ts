@@ -190,6 +190,18 @@ describe("resolveFreemarkerText", () => {
       expect(render("<#assign a=1 toString=2>${a + toString}")).toBe("3");
     });
 
+    it("<#list> of a list of strings, with <#else> for an empty one and the loop variable hiding other names", () => {
+      expect(render("<#list deployed.aliases as alias>[${alias}]</#list>")).toBe("[a][b]");
+      expect(render("<#list deployed.noAliases as alias>[${alias}]<#else>none</#list>")).toBe("none");
+      expect(render("<#list deployed.aliases as alias>[${alias}]<#else>none</#list>")).toBe("[a][b]");
+      expect(render("<#list deployed.aliases as deployed>${deployed}</#list>${deployed.name}")).toBe("aborders");
+      const nested = "<#list deployed.aliases as x><#list deployed.aliases as x>${x}</#list>${x};</#list>";
+      expect(render(nested)).toBe("aba;abb;");
+      const counted = "<#assign n = 0><#list deployed.aliases as a><#assign n = n + 1></#list>${n}";
+      expect(render(counted)).toBe("2");
+      expect(render("<#list deployed.aliases as a>\n  <#if a == 'b'>\n  ${a}\n  </#if>\n</#list>\n")).toBe("  b\n");
+    });
+
     it("drops comments", () => {
       expect(render("a<#-- ${not.evaluated} <#if> -->b")).toBe("ab");
     });
@@ -250,7 +262,16 @@ describe("resolveFreemarkerText", () => {
       "${deployed.retries * 2}",
       "${deployed.name?cap_first}",
       "${deployed.name?substring(1)}",
-      "<#list deployed.aliases as a>${a}</#list>",
+      "<#list deployed.container as c>x</#list>",
+      "<#list deployed.name as c>x</#list>",
+      "<#list deployed.aliases as a>${a}<#sep>,</#list>",
+      "<#list deployed.aliases as a>${a?index}</#list>",
+      "<#list deployed.settings as k, v>${k}</#list>",
+      "<#list 1..3 as i>${i}</#list>",
+      "<#list deployed.aliases as a><#break></#list>",
+      "<#list deployed.aliases as a>x<#elseif true>y</#list>",
+      "<#list deployed.aliases as a>x</#if>",
+      "<#if true><#list deployed.aliases as a>x</#if></#list>",
       "<#include 'x.ftl'>",
       "<@macro/>",
       "<#ftl>x",

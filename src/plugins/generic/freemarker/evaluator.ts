@@ -13,10 +13,11 @@ import { isSequence, lookedUpValue, printed, type Value } from "./value.js";
  * Renders a parsed template against a lookup, with FreeMarker's rules for missing values:
  * an expression may evaluate to missing (undefined), but printing it, comparing it, testing
  * it in `<#if>` or reaching into it is an error (MissingValue) unless `!` or `??` handle it.
- * `<#assign>`ed names hide data-model names, as the main namespace does.
+ * `<#assign>`ed names hide data-model names, as the main namespace does; loop variables hide both.
  */
 export class TemplateEvaluator {
   private readonly assigned = new Map<string, Value>();
+  private readonly loopVariables = new Map<string, Value>();
 
   constructor(private readonly lookup: FreemarkerLookup) {}
 
@@ -38,6 +39,9 @@ export class TemplateEvaluator {
         case "assign":
           for (const { name, value } of node.assignments) this.assigned.set(name, this.required(value));
           break;
+        case "list":
+          this.renderList(node, output);
+          break;
         case "if": {
           const taken = node.branches.find(
             (branch) => branch.condition === undefined || this.condition(branch.condition),
@@ -47,6 +51,23 @@ export class TemplateEvaluator {
         }
       }
     }
+  }
+
+  /** Each item with the loop variable bound (hiding assigned and data-model names), or `<#else>` when empty. */
+  private renderList(node: Extract<TemplateNode, { kind: "list" }>, output: string[]): void {
+    const sequence = this.required(node.sequence);
+    if (!isSequence(sequence)) throw new Unresolvable("<#list> of a non-list");
+    if (sequence.items.length === 0) {
+      if (node.otherwise) this.renderInto(node.otherwise, output);
+      return;
+    }
+    const hidden = this.loopVariables.get(node.variable);
+    for (const item of sequence.items) {
+      this.loopVariables.set(node.variable, item);
+      this.renderInto(node.body, output);
+    }
+    if (hidden === undefined) this.loopVariables.delete(node.variable);
+    else this.loopVariables.set(node.variable, hidden);
   }
 
   private condition(expression: Expression): boolean {
@@ -81,6 +102,7 @@ export class TemplateEvaluator {
           .map((part) => (typeof part === "string" ? part : printed(this.required(part))))
           .join("");
       case "variable":
+        if (this.loopVariables.has(expression.name)) return this.loopVariables.get(expression.name);
         if (this.assigned.has(expression.name)) return this.assigned.get(expression.name);
         return lookedUpValue(this.lookup([expression.name]), [expression.name]);
       case "member":

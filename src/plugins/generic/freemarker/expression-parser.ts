@@ -53,6 +53,16 @@ export function parseAssignments(tokens: Token[]): { name: string; value: Expres
   return assignments;
 }
 
+/** `sequence as variable` of `<#list>`. */
+export function parseListHeader(tokens: Token[]): { sequence: Expression; variable: string } {
+  const parser = new ExpressionParser(tokens);
+  const sequence = parser.expression();
+  if (parser.name() !== "as") throw new Unresolvable("as expected");
+  const variable = parser.name();
+  parser.expectEnd();
+  return { sequence, variable };
+}
+
 /**
  * Recursive descent in FreeMarker's precedence, lowest first: `||`, `&&`, equality,
  * relational, `+`, unary `!`/`-`, then postfix `.name`, `[key]`, `?builtin`, `??` and `!`.

@@ -1,6 +1,7 @@
 /**
  * The FreeMarker subset that generic plugin property values use (generic-plugins.md §0.2):
- * text, `${…}`, comments, `<#if>/<#elseif>/<#else>` and `<#assign>`, over a small expression
+ * text, `${…}`, comments, `<#if>/<#elseif>/<#else>`, `<#assign>` and `<#list>` of a list of
+ * strings, over a small expression
  * language. Parsed once per distinct text (template-parser.ts), rendered per CI (evaluator.ts).
  */
 
@@ -38,7 +39,9 @@ export type TemplateNode =
   | { kind: "interpolation"; expression: Expression }
   /** One branch per `<#if>`/`<#elseif>`; the `<#else>` branch has no condition. */
   | { kind: "if"; branches: { condition?: Expression; body: TemplateNode[] }[] }
-  | { kind: "assign"; assignments: { name: string; value: Expression }[] };
+  | { kind: "assign"; assignments: { name: string; value: Expression }[] }
+  /** `<#list sequence as variable>body<#else>otherwise</#list>`; `otherwise` renders for an empty list. */
+  | { kind: "list"; sequence: Expression; variable: string; body: TemplateNode[]; otherwise?: TemplateNode[] };
 
 /**
  * Raised while parsing or rendering when the text leaves the subset or needs a value not

@@ -1,15 +1,22 @@
-import { parseAssignments, parseExpression } from "./expression-parser.js";
+import { parseAssignments, parseExpression, parseListHeader } from "./expression-parser.js";
 import { type Expression, type TemplateNode, Unresolvable } from "./model.js";
 import { tokenizeExpression } from "./tokenizer.js";
 
-/** A lexical piece of a template, before `<#if>` blocks are nested. */
+/** A lexical piece of a template, before `<#if>` and `<#list>` blocks are nested. */
 type Piece =
   | { kind: "text"; text: string }
   | { kind: "interpolation"; expression: Expression }
   | { kind: "comment" }
-  | { kind: "if" | "elseif"; condition: Expression }
-  | { kind: "else" | "end-if" }
-  | { kind: "assign"; assignments: { name: string; value: Expression }[] };
+  | { kind: "if"; condition: Expression }
+  | { kind: "elseif"; condition: Expression }
+  | { kind: "else" }
+  | { kind: "end"; directive: BlockDirective }
+  | { kind: "assign"; assignments: { name: string; value: Expression }[] }
+  | { kind: "list"; sequence: Expression; variable: string };
+
+type BlockDirective = "if" | "list";
+type IfNode = Extract<TemplateNode, { kind: "if" }>;
+type ListNode = Extract<TemplateNode, { kind: "list" }>;
 
 /** Starts of FreeMarker syntax; `#{`, macros and square-bracket tags are outside the subset. */
 const markup = /\$\{|#\{|<\/?[#@]|\[\/?[#@=]/g;
@@ -67,16 +74,21 @@ function directive(source: string, start: number): [Piece, number] {
   const { tokens, end, selfClosing } = tokenizeExpression(source, after, ">");
   if (name === "if" || name === "elseif" || name === "elseIf") {
     if (selfClosing) throw new Unresolvable("self-closed <#if>");
-    return [{ kind: name === "if" ? "if" : "elseif", condition: parseExpression(tokens) }, end];
+    const condition = parseExpression(tokens);
+    return [name === "if" ? { kind: "if", condition } : { kind: "elseif", condition }, end];
   }
   if (name === "assign") return [{ kind: "assign", assignments: parseAssignments(tokens) }, end];
+  if (name === "list") {
+    if (selfClosing) throw new Unresolvable("self-closed <#list>");
+    return [{ kind: "list", ...parseListHeader(tokens) }, end];
+  }
   throw new Unresolvable(`directive <#${name}>`);
 }
 
 function closingTag(source: string, start: number): [Piece, number] {
-  const end = /^<\/#if\s*>/.exec(source.slice(start, start + 40));
-  if (!end) throw new Unresolvable("closing tag other than </#if>");
-  return [{ kind: "end-if" }, start + end[0].length];
+  const end = /^<\/#(if|list)\s*>/.exec(source.slice(start, start + 40));
+  if (!end) throw new Unresolvable("closing tag other than </#if> or </#list>");
+  return [{ kind: "end", directive: end[1] as BlockDirective }, start + end[0].length];
 }
 
 /**
@@ -106,10 +118,16 @@ function stripWhitespace(found: Piece[]): Piece[] {
   return kept;
 }
 
-/** Nests `<#if>` blocks; an unbalanced or misplaced `<#elseif>`/`<#else>`/`</#if>` is Unresolvable. */
+/** An open block: where its next pieces go, and whether `<#else>` was seen. */
+interface OpenBlock {
+  node: IfNode | ListNode;
+  hasElse: boolean;
+}
+
+/** Nests `<#if>` and `<#list>` blocks; unbalanced or misplaced tags are Unresolvable. */
 function nest(found: Piece[]): TemplateNode[] {
   const root: TemplateNode[] = [];
-  const open: { node: Extract<TemplateNode, { kind: "if" }>; hasElse: boolean }[] = [];
+  const open: OpenBlock[] = [];
   let body = root;
   for (const piece of found) {
     switch (piece.kind) {
@@ -120,41 +138,55 @@ function nest(found: Piece[]): TemplateNode[] {
         break;
       }
       case "interpolation":
-        body.push(piece);
-        break;
       case "assign":
         body.push(piece);
         break;
       case "comment":
         break;
       case "if": {
-        const node: Extract<TemplateNode, { kind: "if" }> = {
-          kind: "if",
-          branches: [{ condition: piece.condition, body: [] }],
-        };
+        const node: IfNode = { kind: "if", branches: [{ condition: piece.condition, body: [] }] };
         body.push(node);
         open.push({ node, hasElse: false });
         body = node.branches[0]!.body;
         break;
       }
-      case "elseif":
-      case "else": {
-        const block = open[open.length - 1];
-        if (!block || block.hasElse) throw new Unresolvable(`misplaced <#${piece.kind}>`);
-        const branch = { condition: piece.kind === "elseif" ? piece.condition : undefined, body: [] };
-        block.node.branches.push(branch);
-        block.hasElse = piece.kind === "else";
-        body = branch.body;
+      case "list": {
+        const node: ListNode = { kind: "list", sequence: piece.sequence, variable: piece.variable, body: [] };
+        body.push(node);
+        open.push({ node, hasElse: false });
+        body = node.body;
         break;
       }
-      case "end-if": {
-        if (!open.pop()) throw new Unresolvable("</#if> without <#if>");
-        const outer = open[open.length - 1];
-        body = outer ? outer.node.branches[outer.node.branches.length - 1]!.body : root;
+      case "elseif":
+      case "else":
+        body = alternative(open[open.length - 1], piece);
+        break;
+      case "end": {
+        if (open.pop()?.node.kind !== piece.directive) throw new Unresolvable(`misplaced </#${piece.directive}>`);
+        body = open.length > 0 ? currentBody(open[open.length - 1]!) : root;
         break;
       }
     }
   }
-  if (open.length > 0) throw new Unresolvable("<#if> not closed");
+  if (open.length > 0) throw new Unresolvable(`<#${open[0]!.node.kind}> not closed`);
   return root;
+}
+
+/** Starts the `<#elseif>`/`<#else>` branch of the innermost block; returns its body. */
+function alternative(block: OpenBlock | undefined, piece: Extract<Piece, { kind: "elseif" | "else" }>): TemplateNode[] {
+  if (!block || block.hasElse || (block.node.kind === "list" && piece.kind === "elseif"))
+    throw new Unresolvable(`misplaced <#${piece.kind}>`);
+  block.hasElse = piece.kind === "else";
+  if (block.node.kind === "list") {
+    block.node.otherwise = [];
+    return block.node.otherwise;
+  }
+  const branch = { condition: piece.kind === "elseif" ? piece.condition : undefined, body: [] };
+  block.node.branches.push(branch);
+  return branch.body;
+}
+
+function currentBody(block: OpenBlock): TemplateNode[] {
+  if (block.node.kind === "list") return block.node.otherwise ?? block.node.body;
+  return block.node.branches[block.node.branches.length - 1]!.body;
 }
