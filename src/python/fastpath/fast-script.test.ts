@@ -199,6 +199,75 @@ describe("fast script exceptions", () => {
   });
 });
 
+describe("functions, while and try", () => {
+  it("a while True: pass stops at the deadline", () => {
+    const started = Date.now();
+    expect(() => run("while True:\n    pass", Date.now() + 50)).toThrow(ScriptTimeout);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("a bare except cannot swallow the time limit", () => {
+    expect(() => run("while True:\n    try:\n        pass\n    except:\n        pass", Date.now() + 50)).toThrow(
+      ScriptTimeout,
+    );
+  });
+
+  it("recursion without loops stops at the deadline", () => {
+    const source = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfib(40)";
+    expect(() => run(source, Date.now() + 50)).toThrow(ScriptTimeout);
+  });
+
+  it("recursion stops at Jython's limit of 1000 nested calls", () => {
+    const { printed } = run(
+      "depth = [0]\ndef down():\n    depth[0] += 1\n    down()\ntry:\n    down()\nexcept RuntimeError, e:\n    print depth[0], e",
+    );
+    expect(printed).toEqual(["1000 maximum recursion depth exceeded"]);
+  });
+
+  it("an exception inside a function is reported at the function's line", () => {
+    expect(failure("def f(d):\n    x = 1\n    return d['missing']\nf({})")).toEqual({
+      type: "KeyError",
+      message: "'missing'",
+      line: 3,
+    });
+  });
+
+  it("a bare raise keeps the line where the exception was first raised", () => {
+    expect(failure("try:\n    x = 1\n    y = x / 0\nexcept ZeroDivisionError:\n    raise")).toMatchObject({
+      type: "ZeroDivisionError",
+      line: 3,
+    });
+  });
+
+  it("raise of a caught instance starts at its new line, as Python 2 does", () => {
+    expect(failure("try:\n    [].pop()\nexcept IndexError, e:\n    pass\nraise e")).toMatchObject({
+      type: "IndexError",
+      line: 5,
+    });
+  });
+
+  it("e.message, e.args and setting attributes on an exception", () => {
+    const { printed } = run(
+      "try:\n    {}['k']\nexcept KeyError, e:\n    e.extra = 1\n    print repr(e.message), e.args, e.extra, repr(e)",
+    );
+    expect(printed).toEqual(["'k' ('k',) 1 KeyError('k',)"]);
+  });
+
+  it("host errors pass through except Exception but a bare except catches them", () => {
+    expect(() => run("try:\n    context.fail()\nexcept Exception:\n    pass")).toThrow("the context refuses");
+    expect(run("try:\n    context.fail()\nexcept:\n    print 'caught'").printed).toEqual(["caught"]);
+  });
+
+  it("steps added from a function with keyword arguments", () => {
+    const { calls } = run(
+      "def add(description, order=60):\n    context.addStep(steps.noop(description=description, order=order))\nadd('a')\nadd(order=1, description='b')",
+    );
+    expect(
+      calls.filter((call) => (call as { call: string }).call === "DeploymentPlanningContext.addStep"),
+    ).toHaveLength(2);
+  });
+});
+
 describe("compileFastScript declines", () => {
   it.each([
     ["nested def", "def f():\n    def g():\n        return 1\n    return g()\nf()"],
