@@ -29,6 +29,8 @@ const lookup = treeLookup({
     yes: "true",
     aliases: ["a", "b"],
     noAliases: [],
+    tags: new Set(["x", "y"]),
+    oneTag: new Set(["x"]),
     virtualHost: null,
     file: unknownValue,
     settings: { mode: "fast" },
@@ -167,6 +169,7 @@ describe("resolveFreemarkerText", () => {
       expect(render("<#if deployed.yes?boolean>a</#if>")).toBe("a");
       expect(render("${deployed.aliases?size}")).toBe("2");
       expect(render("${deployed.aliases[1]}")).toBe("b");
+      expect(render("${deployed.tags?size}<#if deployed.tags?has_content>!</#if>")).toBe("2!");
     });
   });
 
@@ -193,6 +196,7 @@ describe("resolveFreemarkerText", () => {
     it("<#list> of a list of strings, with <#else> for an empty one and the loop variable hiding other names", () => {
       expect(render("<#list deployed.aliases as alias>[${alias}]</#list>")).toBe("[a][b]");
       expect(render("<#list deployed.noAliases as alias>[${alias}]<#else>none</#list>")).toBe("none");
+      expect(render("<#list deployed.oneTag as tag>[${tag}]</#list>")).toBe("[x]");
       expect(render("<#list deployed.aliases as alias>[${alias}]<#else>none</#list>")).toBe("[a][b]");
       expect(render("<#list deployed.aliases as deployed>${deployed}</#list>${deployed.name}")).toBe("aborders");
       const nested = "<#list deployed.aliases as x><#list deployed.aliases as x>${x}</#list>${x};</#list>";
@@ -263,6 +267,9 @@ describe("resolveFreemarkerText", () => {
       "${deployed.name?cap_first}",
       "${deployed.name?substring(1)}",
       "<#list deployed.container as c>x</#list>",
+      // a set's order on the server is unknown
+      "<#list deployed.tags as t>${t}</#list>",
+      "${deployed.tags[0]}",
       "<#list deployed.name as c>x</#list>",
       "<#list deployed.aliases as a>${a}<#sep>,</#list>",
       "<#list deployed.aliases as a>${a?index}</#list>",

@@ -47,6 +47,9 @@ function typesWith(targetDirectory: string) {
     <property name="restartOnNoop" kind="boolean" default="false"/>
     <property name="noopScript" default="&lt;#if deployed.restartOnNoop&gt;web/restart&lt;/#if&gt;"/>
     <property name="note" required="false"/>
+    <property name="secret" password="true" default="s3cret" required="false"/>
+    <property name="aliases" kind="set_of_string" default="www, web" required="false"/>
+    <property name="ports" kind="list_of_string" default="80, 443" required="false"/>
   </type>
 </synthetic>`;
   const { registry, diagnostics } = loadTypes([{ text: synthetic, displayPath: "ext/synthetic.xml" }]);
@@ -91,12 +94,20 @@ describe("templateText", () => {
     expect(templateText(content({ note: "${deployed.virtualHost}" }), "note", scope)).toBe("${deployed.virtualHost}");
   });
 
+  it("gives lists in order and sets without an order", () => {
+    const note = "<#list deployed.ports as port>${port};</#list>${deployed.aliases?size}";
+    expect(templateText(content({ note }), "note", scope)).toBe("80;443;2");
+    const listed = "<#list deployed.aliases as alias>${alias}</#list>";
+    expect(templateText(content({ note: listed }), "note", scope)).toBe(listed);
+  });
+
   it("keeps the text that needs what only execution knows", () => {
     for (const note of [
       "${deployed.file}",
       "${deployed.deployable.file}",
       "${deployed.notDeclared!'x'}",
       "${step.remoteWorkingDirPath}",
+      "${deployed.secret}",
       // a template that reads itself
       "x${deployed.note}",
       // the nested default reads server.home, which web.Server does not declare

@@ -58,7 +58,8 @@ function templateRoot(ci: ConfigurationItem, types: TypeRegistry): Record<string
  * A data-model path for FreeMarker (freemarker-text.ts `FreemarkerLookup`): missing
  * (undefined) for a declared property without value or default and for absent map keys;
  * `unknownValue` for what only execution knows — other root variables, undeclared properties
- * (the real model may expose more), uploaded `file`s — and for nested templates that cannot be rendered now.
+ * (the real model may expose more), uploaded `file`s, passwords, dates — and for nested
+ * templates that cannot be rendered now. Sets of strings are JS Sets: their order is unknown.
  */
 function lookup(root: Record<string, unknown>, path: string[], scope: TemplateScope, depth: number): unknown {
   if (!Object.hasOwn(root, path[0]!)) return unknownValue;
@@ -79,8 +80,13 @@ function ciMember(ci: ConfigurationItem, segment: string, scope: TemplateScope, 
   if (segment === "deployedApplication" && ci.values.deployedApplication === undefined)
     return scope.deployedApplication ?? unknownValue;
   if (segment === "file") return unknownValue;
-  if (ci.values[segment] === undefined && !scope.types.property(ci.type, segment)) return unknownValue;
-  return renderedProperty(ci, segment, scope, depth);
+  const descriptor = scope.types.property(ci.type, segment);
+  if (ci.values[segment] === undefined && !descriptor) return unknownValue;
+  // Secrets stay out of the plan; dates print by the server's format.
+  if (descriptor?.password || descriptor?.kind === "date") return unknownValue;
+  const value = renderedProperty(ci, segment, scope, depth);
+  // A set's iteration order on the server is not its order here.
+  return descriptor?.kind === "set_of_string" && Array.isArray(value) ? new Set<unknown>(value) : value;
 }
 
 /** A boolean property (with its default); text "true" counts, as FreeMarker-rendered defaults give text. */

@@ -57,6 +57,7 @@ export class TemplateEvaluator {
   private renderList(node: Extract<TemplateNode, { kind: "list" }>, output: string[]): void {
     const sequence = this.required(node.sequence);
     if (!isSequence(sequence)) throw new Unresolvable("<#list> of a non-list");
+    if (!sequence.ordered && sequence.items.length > 1) throw new Unresolvable("<#list> of a set");
     if (sequence.items.length === 0) {
       if (node.otherwise) this.renderInto(node.otherwise, output);
       return;
@@ -139,7 +140,7 @@ export class TemplateEvaluator {
 
   private member(target: Value, key: string | Expression): Value | undefined {
     const name = typeof key === "string" ? key : this.required(key);
-    if (typeof name === "number" && isSequence(target) && Number.isInteger(name) && name >= 0)
+    if (typeof name === "number" && isSequence(target) && target.ordered && Number.isInteger(name) && name >= 0)
       return target.items[name];
     if (typeof name !== "string" || typeof target !== "object" || target.kind !== "node")
       throw new Unresolvable("unsupported member access");

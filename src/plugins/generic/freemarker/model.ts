@@ -10,7 +10,8 @@ export const unknownValue: unique symbol = Symbol("value known only at execution
 
 /**
  * Reads a data-model path (`["deployed", "container", "home"]`): a string, number, boolean,
- * array or object (a CI or a map, walked further by longer paths), undefined or null when
+ * array, Set (a list whose order is unknown) or object (a CI or a map, walked further by
+ * longer paths), undefined or null when
  * the value is missing, `unknownValue` when it cannot be known while planning.
  */
 export type FreemarkerLookup = (path: string[]) => unknown;

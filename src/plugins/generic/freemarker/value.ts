@@ -1,9 +1,10 @@
 import { Unresolvable, unknownValue } from "./model.js";
 
-/** A list of strings (set/list of string properties). */
+/** A list of strings (set/list of string properties); a set's order is unknown, so it is not iterated or indexed. */
 export interface SequenceValue {
   kind: "sequence";
   items: readonly string[];
+  ordered: boolean;
 }
 
 /** A CI, a map or a list of CIs: walked by longer lookup paths, never printed or compared. */
@@ -23,8 +24,9 @@ export function lookedUpValue(found: unknown, path: readonly string[]): Value | 
     if (!Number.isFinite(found)) throw new Unresolvable("non-finite number");
     return found;
   }
-  if (Array.isArray(found) && found.every((item) => typeof item === "string"))
-    return { kind: "sequence", items: found };
+  const ordered = Array.isArray(found);
+  const items: unknown[] | undefined = ordered ? found : found instanceof Set ? [...found] : undefined;
+  if (items?.every((item) => typeof item === "string")) return { kind: "sequence", items, ordered };
   if (typeof found === "object") return { kind: "node", path };
   throw new Unresolvable(`unsupported value at ${path.join(".")}`);
 }
