@@ -26,11 +26,6 @@ export function* explanationJsonChunks(explanation: Explanation): Generator<stri
   yield `  "diagnostics": ${diagnostics}\n}\n`;
 }
 
-/** The whole document as one string (small explanations, tests). */
-export function renderExplanationJson(explanation: Explanation): string {
-  return [...explanationJsonChunks(explanation)].join("");
-}
-
 /** The request as the command-line flags name it; flags not given are null. */
 function requestJson(request: DeploymentRequest): Record<string, unknown> {
   return {

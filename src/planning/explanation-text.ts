@@ -5,12 +5,33 @@ type Colors = ReturnType<typeof pc.createColors>;
 
 /**
  * `planwright explain`'s text: per block the deltas and block rules that were considered, each
- * rule's outcome and reason, then every step with the rule that made it. Empty when planning
- * failed (the diagnostics say why, on stderr).
+ * rule's outcome and reason, then every step with the rule that made it. The diagnostics are
+ * not part of it: they go to stderr. In pieces of one delta (or block rules) each, to be
+ * written as they come: 10,000 deltas × 100 rules make some 100 MB of text.
  */
-export function renderExplanationText(explanation: Explanation, c: Colors): string {
-  if (!explanation.planned) return "";
-  return [...blockLines(explanation.blocks, c), "", ...stepLines(explanation.steps, c)].join("\n");
+export function* explanationTextChunks(explanation: Explanation, c: Colors): Generator<string> {
+  let considered = false;
+  for (const block of explanation.blocks) {
+    const groups: [string, RuleOutcome[]][] = [
+      ...block.deltas.map((d): [string, RuleOutcome[]] => [`${d.id}  ${d.operation} ${d.type}`, d.rules]),
+      [ruleHeadings[block.scope], block.rules],
+    ];
+    let headed = false;
+    for (const [heading, rules] of groups) {
+      if (rules.length === 0) continue;
+      const lines = headed ? [] : [c.bold(block.description)];
+      headed = true;
+      lines.push(`  ${heading}`);
+      for (const outcome of rules) {
+        const label = outcome.outcome === "fired" ? c.green("fired     ") : c.yellow(outcome.outcome.padEnd(10));
+        lines.push(`    ${label} ${outcome.rule.name}  ${c.dim(reason(outcome))}`);
+      }
+      yield `${lines.join("\n")}\n`;
+    }
+    considered ||= headed;
+  }
+  if (!considered) yield "No rule was considered.\n";
+  yield `\n${stepLines(explanation.steps, c).join("\n")}\n`;
 }
 
 const ruleHeadings: Record<ExplainedBlock["scope"], string> = {
@@ -18,28 +39,6 @@ const ruleHeadings: Record<ExplainedBlock["scope"], string> = {
   orchestration: "plan rules",
   "post-plan": "post-plan rules",
 };
-
-function blockLines(blocks: ExplainedBlock[], c: Colors): string[] {
-  const lines: string[] = [];
-  for (const block of blocks) {
-    const groups: [string, RuleOutcome[]][] = [
-      ...block.deltas.map((d): [string, RuleOutcome[]] => [`${d.id}  ${d.operation} ${d.type}`, d.rules]),
-      [ruleHeadings[block.scope], block.rules],
-    ];
-    const shown = groups.filter(([, rules]) => rules.length > 0);
-    if (shown.length === 0) continue;
-    lines.push(c.bold(block.description));
-    for (const [heading, rules] of shown) {
-      lines.push(`  ${heading}`);
-      for (const outcome of rules) {
-        const label = outcome.outcome === "fired" ? c.green("fired     ") : c.yellow(outcome.outcome.padEnd(10));
-        lines.push(`    ${label} ${outcome.rule.name}  ${c.dim(reason(outcome))}`);
-      }
-    }
-  }
-  if (lines.length === 0) lines.push("No rule was considered.");
-  return lines;
-}
 
 /** Why a rule fired or not, in the words of its conditions. */
 function reason(outcome: RuleOutcome): string {

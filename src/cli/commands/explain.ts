@@ -4,10 +4,10 @@ import { diagnostic } from "../../diagnostics/catalogue.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { type Explanation, explainPlanning } from "../../planning/explanation.js";
 import { explanationJsonChunks } from "../../planning/explanation-json.js";
-import { renderExplanationText } from "../../planning/explanation-text.js";
+import { explanationTextChunks } from "../../planning/explanation-text.js";
 import type { RuleEvaluation } from "../../planning/planner.js";
 import { loadPlanningHome, planRequest } from "../../planning/planning-session.js";
-import { reportDiagnostics, resolveHome, useColor, writeData } from "../io.js";
+import { reportDiagnostics, resolveHome, useColor } from "../io.js";
 import type { CommandRegistration } from "../main.js";
 import { addRequestOptions, deploymentRequest, type RequestOptions } from "./request-options.js";
 import { scriptLog } from "./script-log.js";
@@ -42,9 +42,14 @@ async function explain(options: ExplainOptions): Promise<number> {
   const explanation = await explanationOf(options);
   reportDiagnostics(explanation.diagnostics, !options.color);
   const failed = !explanation.planned || hasErrors(explanation.diagnostics);
-  if (options.format === "json") for (const chunk of explanationJsonChunks(explanation)) process.stdout.write(chunk);
-  else if (!failed)
-    writeData(renderExplanationText(explanation, pc.createColors(useColor(process.stdout, !options.color))));
+  // Written as they are made: an explanation of 10,000 deltas is far larger than its plan.
+  const chunks =
+    options.format === "json"
+      ? explanationJsonChunks(explanation)
+      : failed
+        ? []
+        : explanationTextChunks(explanation, pc.createColors(useColor(process.stdout, !options.color)));
+  for (const chunk of chunks) process.stdout.write(chunk);
   return failed ? 1 : 0;
 }
 
