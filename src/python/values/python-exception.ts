@@ -16,7 +16,12 @@ export class PythonException extends Error {
     message: string,
     readonly pythonArgs?: readonly PyValue[],
   ) {
+    // Scripts raise and catch these as control flow (try/except KeyError); a JS stack
+    // trace would cost more than the rest of the raise, and a Python error never shows one.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = "PythonException";
   }
 
