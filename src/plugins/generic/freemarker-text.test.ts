@@ -215,6 +215,7 @@ describe("resolveFreemarkerText", () => {
       expect(render(text)).toBe("start\n  run orders\nend\n");
       expect(render("a <#if true>b</#if> c")).toBe("a b c");
       expect(render("<#-- note -->\nx")).toBe("x");
+      expect(render("\u00a0<#if true>\nx</#if>")).toBe("\u00a0\nx");
     });
 
     it("switches community script defaults on and off (generic-plugins.md §0.2)", () => {

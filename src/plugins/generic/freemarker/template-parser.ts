@@ -96,6 +96,8 @@ function closingTag(source: string, start: number): [Piece, number] {
  * white-space, that white-space and the line break are dropped.
  */
 function stripWhitespace(found: Piece[]): Piece[] {
+  // FreeMarker's white-space here is these four characters only.
+  const whiteSpace = /^[ \t\r\n]*$/;
   const atoms: Piece[] = [];
   for (const piece of found) {
     if (piece.kind !== "text") atoms.push(piece);
@@ -106,7 +108,7 @@ function stripWhitespace(found: Piece[]): Piece[] {
   const endLine = () => {
     const onlyTags =
       line.some((atom) => atom.kind !== "text" && atom.kind !== "interpolation") &&
-      line.every((atom) => atom.kind !== "interpolation" && (atom.kind !== "text" || atom.text.trim() === ""));
+      line.every((atom) => atom.kind !== "interpolation" && (atom.kind !== "text" || whiteSpace.test(atom.text)));
     kept.push(...(onlyTags ? line.filter((atom) => atom.kind !== "text") : line));
     line = [];
   };
