@@ -47,6 +47,7 @@ function typesWith(targetDirectory: string) {
     <property name="restartOnNoop" kind="boolean" default="false"/>
     <property name="noopScript" default="&lt;#if deployed.restartOnNoop&gt;web/restart&lt;/#if&gt;"/>
     <property name="note" required="false"/>
+    <property name="purgeCache" kind="boolean" required="false"/>
     <property name="secret" password="true" default="s3cret" required="false"/>
     <property name="aliases" kind="set_of_string" default="www, web" required="false"/>
     <property name="ports" kind="list_of_string" default="80, 443" required="false"/>
@@ -82,6 +83,12 @@ describe("templateText", () => {
   it("renders an <#if> on a deployed boolean to blank or the script", () => {
     expect(templateText(content(), "noopScript", scope)).toBe("");
     expect(templateText(content({ restartOnNoop: true }), "noopScript", scope)).toBe("web/restart");
+  });
+
+  it("reads a boolean without value or default as false, as the Python bridges do", () => {
+    const note = "<#if deployed.purgeCache>web/purge<#else>none</#if>";
+    expect(templateText(content({ note }), "note", scope)).toBe("none");
+    expect(templateText(content({ note, purgeCache: true }), "note", scope)).toBe("web/purge");
   });
 
   it("renders nested container templates against {container}", () => {

@@ -1,5 +1,6 @@
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { TypeRegistry } from "../../types/model.js";
+import { unsetPropertyValue } from "../../types/unset-property-value.js";
 import { renderFreemarkerText, unknownValue } from "./freemarker-text.js";
 
 /** What resolving a property needs beyond the CI: the types, and what was injected into deployeds. */
@@ -12,11 +13,11 @@ export interface TemplateScope {
 /** Nested properties that are templates themselves resolve too; this bounds self-references. */
 const maximumDepth = 8;
 
-/** A property's value, or the type's default when the CI does not hold one. */
+/** A property's value; when the CI does not hold one, what it reads as unset (its default, false for a boolean). */
 export function propertyValue(ci: ConfigurationItem, name: string, scope: TemplateScope): CiValue | undefined {
   const value = ci.values[name];
   if (value !== undefined) return value;
-  return scope.types.property(ci.type, name)?.defaultValue as CiValue | undefined;
+  return unsetPropertyValue(scope.types.property(ci.type, name)) as CiValue | undefined;
 }
 
 /**
