@@ -68,4 +68,10 @@ export const planningMessages: MessageSection = {
     message: "The folder artifact {path} of deployed '{id}' ({type}) {problem}",
     hint: "A folder artifact is a directory or an intact zip archive (.zip, .jar) whose top-level files are the scripts; rebuild it, or point `file: !file` at the right one.",
   },
+  PW8505: {
+    severity: "error",
+    message:
+      "The {property} '{pattern}' of deployed '{id}' ({type}) is not a regular expression Planwright can read: {detail}",
+    hint: "Write it in the syntax Java and JavaScript share (groups, classes, quantifiers, lookahead), e.g. ([0-9]*-.*)\\.sql; Java-only forms such as possessive quantifiers (a*+) or \\p{Alpha} are not read.",
+  },
 };

@@ -150,8 +150,11 @@ class ScriptFolder {
     let pattern: RegExp;
     try {
       pattern = new RegExp(`^(?:${source})$`);
-    } catch {
-      return [];
+    } catch (error) {
+      const { ci } = this.deployed;
+      const detail = (error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, "");
+      const args = { property, pattern: source, id: ci.id, type: ci.type, detail };
+      throw new DiagnosticError([diagnostic("PW8505", args, ci.location ?? {})]);
     }
     const found: FolderScript[] = [];
     for (const file of this.folder.files) {
