@@ -2,8 +2,9 @@ import type { PyodideAPI } from "pyodide";
 import { type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { SourceText } from "../../rules/model.js";
 import type { TypeRegistry } from "../../types/model.js";
+import { unsetPropertyValue } from "../../types/unset-property-value.js";
 import { isHostObject, PyKeywords } from "../host-object.js";
-import { artifactFile, setCiProperty, toHost, unsetPropertyValue } from "../values/ci-bridge.js";
+import { artifactFile, setCiProperty, toHost } from "../values/ci-bridge.js";
 import {
   isDelta,
   isDeltaSpecification,

@@ -1,6 +1,7 @@
 import type { Delta, DeltaSpecification } from "../../delta/model.js";
 import { type CiValue, type ConfigurationItem, isConfigurationItem } from "../../repository/model.js";
 import type { PropertyDescriptor, TypeRegistry } from "../../types/model.js";
+import { unsetPropertyValue } from "../../types/unset-property-value.js";
 import { type HostObject, hostObject, isHostObject, PyKeywords } from "../host-object.js";
 import {
   isDelta,
@@ -161,16 +162,6 @@ export function artifactFile(ci: ConfigurationItem): HostObject | undefined {
   };
   artifactFiles.set(ci, file);
   return file;
-}
-
-/**
- * What an unset property reads as: its declared default, else `False` for a boolean (XL
- * Deploy's booleans are Java primitives and an unchecked box is false), else None. Shared by
- * the fast path and the interpreter's bridge so both read alike.
- */
-export function unsetPropertyValue(descriptor: PropertyDescriptor | undefined): unknown {
-  if (descriptor?.defaultValue !== undefined) return descriptor.defaultValue;
-  return descriptor?.kind === "boolean" ? false : undefined;
 }
 
 function ciProperty(
