@@ -339,4 +339,32 @@ for call in range(9):
     except TypeError, e:
         print e
 `,
+  "map, filter and reduce with lambdas and functions": `
+def double(x):
+    return x * 2
+def scaled(values, factor):
+    return map(lambda v: v * factor, values)
+print map(double, [1, 2, 3]), map(lambda x, y=5: x + y, (1, 2))
+print filter(lambda c: c != 'b', 'abc'), filter(lambda x: x, (0, 1, 2)), filter(lambda k: k, {'a': 1})
+print reduce(lambda a, b: a + b, [1, 2, 3]), reduce(lambda a, b: a + b, [], 5), scaled([1, 2], 10)
+for which in range(4):
+    try:
+        if which == 0: map(double, 1)
+        if which == 1: filter(lambda x: x, 1)
+        if which == 2: reduce(lambda a, b: a, 1)
+        if which == 3: reduce(lambda a, b: a, [])
+    except TypeError, e:
+        print e
+`,
+  "a lambda reads its function's locals when called": `
+def f():
+    before = map(lambda q: later, [])
+    try:
+        map(lambda q: later, [1])
+    except NameError, e:
+        print "unbound:", e
+    later = 2
+    return before, map(lambda q: later + q, [1])
+print f()
+`,
 };

@@ -191,6 +191,16 @@ while context.getAttribute("ready") is None:
         context.setAttribute("ready", True)
 print attempts, context.getAttribute("ready")
 `,
+  "functions passed to map and filter": `
+def stop_start(deployed):
+    if deployed is None:
+        return
+    context.addStep(steps.os_script(description="Restart %s on %s" % (deployed.name, deployed.container.name),
+        order=80, script="x/restart", target_host=deployed.container.host))
+created = filter(lambda d: d.operation == "CREATE", specification.deltas)
+map(stop_start, [d.deployedOrPrevious for d in created])
+print len(created), reduce(lambda total, d: total + d.deployedOrPrevious.weight, specification.deltas, 0)
+`,
   "a host error caught by a bare except": `
 try:
     context.fail()
@@ -238,6 +248,10 @@ const python3Messages = new Set([
  * fast-script-jython.test.ts for the scripts without bindings.
  */
 const python3Semantics: Record<string, string> = {
+  "map, filter and reduce with lambdas and functions":
+    "map() and reduce() word their TypeErrors differently in Python 3",
+  "a lambda reads its function's locals when called":
+    "Jython reports an unbound free variable as UnboundLocalError, Python 3 as NameError with another message",
   "global and local names": "a list comprehension's variable stays bound in Python 2",
   "str and args of caught exceptions":
     "`raise E, (a, b)` gives args (a, b) in Python 2; the py2 fixer makes it E((a, b))",

@@ -89,6 +89,9 @@ export class ExpressionCompiler {
         return this.compileCall(node);
       case "listcomp":
         return this.compileListComprehension(node);
+      case "lambda":
+        // A function value: only scripts use one, where a call consumes it (fast-script.ts).
+        throw new Decline("lambda");
       case "binary": {
         if (node.operator === "%" && node.left.kind === "constant" && isText(node.left.value)) {
           return this.compilePercentFormat(node.left.value, node.right);

@@ -15,7 +15,7 @@ import { iterate, unimplementedMethods } from "../values/methods.js";
 import { isDelta, JavaName, PyDict, PySet, PyStr, PyTuple, type PyValue, pythonTypeName } from "../values/model.js";
 import { compare, equals, numericRank, toBigInt, truthy } from "../values/operations.js";
 import { isExceptionClass, isExceptionSubclass, PythonException, typeError } from "../values/python-exception.js";
-import { exceptionArgs, isText, repr, str, textOf } from "../values/text.js";
+import { exceptionArgs, isText, makeText, repr, str, textOf } from "../values/text.js";
 import {
   binaryOperations,
   callMethod,
@@ -135,6 +135,9 @@ enum Flow {
   Return = 3,
 }
 
+/** Where a lambda's locals keep the scope it was made in (not a Python identifier). */
+const enclosingScope = "<enclosing>";
+
 /** Jython 2.7's default recursion limit: the 1001st nested call of script functions fails. */
 const recursionLimit = 1000;
 
@@ -147,6 +150,9 @@ interface FunctionScope {
 /** Where the compiler is: what decides how names resolve and which statements are allowed. */
 interface CompileContext {
   function: FunctionScope | undefined;
+  /** In a lambda: the function it is in, whose locals it reads as its free variables. */
+  enclosing: FunctionScope | undefined;
+  lambda: boolean;
   loops: number;
   /** Inside an except clause's body (a bare `raise` may re-raise), and whether it has a nested try. */
   handler: { nestedTry: boolean } | undefined;
@@ -192,7 +198,14 @@ class ScriptCompiler extends ExpressionCompiler {
   /** Names of the script's functions: only ever called, never otherwise bound or used as values. */
   private readonly functionNames = new Set<string>();
   private readonly functionScopes = new Map<FunctionDefinition, FunctionScope>();
-  private context: CompileContext = { function: undefined, loops: 0, handler: undefined, finallyBody: false };
+  private context: CompileContext = {
+    function: undefined,
+    enclosing: undefined,
+    lambda: false,
+    loops: 0,
+    handler: undefined,
+    finallyBody: false,
+  };
 
   constructor(statements: Statement[]) {
     super();
@@ -419,9 +432,8 @@ class ScriptCompiler extends ExpressionCompiler {
     if (this.context.function) throw new Decline("nested def");
     const defaults = definition.defaults.map((node) => this.expression(node));
     const scope = this.functionScopes.get(definition)!;
-    const body = this.within({ function: scope, loops: 0, handler: undefined, finallyBody: false }, () =>
-      this.compileBlock(definition.body),
-    );
+    const context = { ...this.context, function: scope, loops: 0, handler: undefined, finallyBody: false };
+    const body = this.within(context, () => this.compileBlock(definition.body));
     this.statementLine = line;
     const name = definition.name;
     const { parameters, varargs, kwargs } = definition;
@@ -469,7 +481,124 @@ class ScriptCompiler extends ExpressionCompiler {
 
   /** A name that means a script function here (a function's local of that name hides it). */
   private isFunctionName(id: string): boolean {
-    return this.functionNames.has(id) && !this.context.function?.locals.has(id);
+    const { function: function_, enclosing } = this.context;
+    return this.functionNames.has(id) && !function_?.locals.has(id) && !enclosing?.locals.has(id);
+  }
+
+  /**
+   * `map(f, sequence)`, `filter(f, sequence)`, `reduce(f, sequence[, initial])` with f a
+   * script function or a lambda: the function value never escapes the call, so it can
+   * never be printed or stored.
+   */
+  private compileFunctional(name: "map" | "filter" | "reduce", node: Node & { kind: "call" }): Evaluator {
+    const arity = node.args.length;
+    if (node.keywords.length > 0 || node.kwargs || node.star || arity < 2 || arity > (name === "reduce" ? 3 : 2)) {
+      throw new Decline(`${name} arguments`);
+    }
+    const callable = this.compileCallable(node.args[0]!);
+    const sequence = this.compile(node.args[1]!);
+    const initial = node.args[2] ? this.compile(node.args[2]) : undefined;
+    return (scope, env) => {
+      const state = runState(env);
+      const function_ = callable(scope, state);
+      const items = sequence(scope, env);
+      const start = initial ? { value: initial(scope, env) } : undefined;
+      const each = (visit: (item: PyValue) => void, notIterable: string | undefined) => {
+        try {
+          if (!Array.isArray(items)) iterate(items);
+        } catch (error) {
+          if (notIterable && error instanceof PythonException && error.pythonType === "TypeError") {
+            throw typeError(notIterable);
+          }
+          throw error;
+        }
+        loop(items, state, (item) => {
+          visit(item);
+          return false;
+        });
+      };
+      if (name === "map") {
+        const out: PyValue[] = [];
+        // Jython's message counts map's arguments from 0.
+        each(
+          (item) => out.push(callFunction(function_, [item], [], state)),
+          "argument 1 to map() must support iteration",
+        );
+        return out;
+      }
+      if (name === "filter") {
+        const kept: PyValue[] = [];
+        each((item) => {
+          if (truthy(callFunction(function_, [item], [], state))) kept.push(item);
+        }, undefined);
+        if (items instanceof PyTuple) return new PyTuple(kept);
+        if (isText(items))
+          return makeText(kept.map((item) => textOf(item as string | PyStr)).join(""), typeof items === "string");
+        return kept;
+      }
+      let accumulated = start;
+      each((item) => {
+        accumulated = { value: accumulated ? callFunction(function_, [accumulated.value, item], [], state) : item };
+      }, "reduce() arg 2 must support iteration");
+      if (!accumulated) throw typeError("reduce of empty sequence with no initial value");
+      return accumulated.value;
+    };
+  }
+
+  /** A script function's name or a lambda, where a function value is consumed at once. */
+  private compileCallable(node: Node): (scope: Record<string, unknown>, state: RunState) => ScriptFunction {
+    if (node.kind === "lambda") return this.compileLambda(node);
+    if (node.kind !== "name" || !this.isFunctionName(node.id)) throw new Decline("callable");
+    const read = this.globalName(node.id);
+    return (scope, state) => {
+      const value = read(scope, state);
+      if (!(value instanceof ScriptFunction)) throw typeError(`'${pythonTypeName(value)}' object is not callable`);
+      return value;
+    };
+  }
+
+  /**
+   * `lambda parameters: body`, in the module or in a function (whose locals it reads, late,
+   * as Python's closures do). A lambda inside a lambda declines.
+   */
+  private compileLambda(
+    node: Node & { kind: "lambda" },
+  ): (scope: Record<string, unknown>, state: RunState) => ScriptFunction {
+    if (this.context.lambda) throw new Decline("nested lambda");
+    const locals = new Set([node.parameters, node.varargs, node.kwargs].flat().filter((name) => name !== undefined));
+    addComprehensionTargets(node.body, locals);
+    for (const name of locals) {
+      declineBuiltinValue(name);
+      if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`assignment to ${name}`);
+    }
+    const defaults = node.defaults.map((value) => this.compile(value));
+    const enclosing = this.context.function;
+    const context: CompileContext = {
+      function: { locals, globals: new Set() },
+      enclosing,
+      lambda: true,
+      loops: 0,
+      handler: undefined,
+      finallyBody: false,
+    };
+    const body = this.within(context, () => this.compile(node.body));
+    const { parameters, varargs, kwargs } = node;
+    return (scope, state) => {
+      const code: FunctionCode = {
+        name: "<lambda>",
+        parameters,
+        varargs,
+        kwargs,
+        run: (lambdaLocals) => {
+          if (enclosing) lambdaLocals[enclosingScope] = scope;
+          return body(lambdaLocals, state);
+        },
+      };
+      return new ScriptFunction(
+        code,
+        defaults.map((value) => value(scope, state)),
+      );
+    };
   }
 
   /** A module-level name, read from a function body or the module. */
@@ -701,6 +830,18 @@ class ScriptCompiler extends ExpressionCompiler {
     if (interpreterBuiltins.has(id)) throw new Decline(`interpreter builtin ${id}`);
     if (this.isFunctionName(id)) throw new Decline("function used as a value");
     const function_ = this.context.function;
+    const enclosing = this.context.enclosing;
+    if (function_ && !function_.locals.has(id) && enclosing?.locals.has(id)) {
+      this.readNames.add(id);
+      return (scope) => {
+        const value = (scope[enclosingScope] as Record<string, unknown>)[id];
+        // Jython reports an unbound free variable as the enclosing function's unbound local.
+        if (value === undefined) {
+          throw new PythonException("UnboundLocalError", `local variable '${id}' referenced before assignment`);
+        }
+        return value;
+      };
+    }
     if (function_ && !function_.locals.has(id)) return this.globalName(id);
     this.readNames.add(id);
     if (function_) {
@@ -752,6 +893,9 @@ class ScriptCompiler extends ExpressionCompiler {
   protected override compileCall(node: Node & { kind: "call" }): Evaluator {
     const callee = node.callee;
     if (callee.kind === "name" && this.isFunctionName(callee.id)) return this.compileFunctionCall(node, callee.id);
+    if (callee.kind === "name" && (callee.id === "map" || callee.id === "filter" || callee.id === "reduce")) {
+      return this.compileFunctional(callee.id, node);
+    }
     if (node.star) throw new Decline("* argument");
     if (callee.kind === "name" && isExceptionClass(callee.id)) {
       if (node.keywords.length > 0 || node.kwargs) throw new Decline("keywords to an exception class");
@@ -1156,38 +1300,45 @@ function functionScope(definition: FunctionDefinition): FunctionScope {
 
 /** Names bound by the statements (not inside function bodies): targets, except names, comprehension variables. */
 function collectAssignedNames(statements: Statement[], names: Set<string>): void {
-  const addTarget = (node: Node): void => {
-    if (node.kind === "name") names.add(node.id);
-    else if (node.kind === "tuple" || node.kind === "list") node.items.forEach(addTarget);
-  };
-  const addComprehensions = (node: Node): void => {
-    if (node.kind === "listcomp") addTarget(node.target);
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) {
-        for (const item of value) {
-          if (isNode(item)) addComprehensions(item);
-          else if (isNode(item?.value)) addComprehensions(item.value);
-        }
-      } else if (isNode(value)) addComprehensions(value);
-    }
-  };
   walk(statements, (statement) => {
     switch (statement.kind) {
       case "assign":
-        statement.targets.forEach(addTarget);
+        for (const target of statement.targets) addTargetNames(target, names);
         break;
       case "augmented":
-        addTarget(statement.target);
+        addTargetNames(statement.target, names);
         break;
       case "for":
-        addTarget(statement.target);
+        addTargetNames(statement.target, names);
         break;
       case "try":
         for (const handler of statement.handlers) if (handler.name !== undefined) names.add(handler.name);
         break;
     }
-    expressionsOf(statement).forEach(addComprehensions);
+    for (const node of expressionsOf(statement)) addComprehensionTargets(node, names);
   });
+}
+
+function addTargetNames(node: Node, names: Set<string>): void {
+  if (node.kind === "name") names.add(node.id);
+  else if (node.kind === "tuple" || node.kind === "list") for (const item of node.items) addTargetNames(item, names);
+}
+
+/** Python 2 binds a list comprehension's variables in the enclosing scope (a lambda's body is its own). */
+function addComprehensionTargets(node: Node, names: Set<string>): void {
+  if (node.kind === "listcomp") addTargetNames(node.target, names);
+  if (node.kind === "lambda") {
+    for (const value of node.defaults) addComprehensionTargets(value, names);
+    return;
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (isNode(item)) addComprehensionTargets(item, names);
+        else if (isNode(item?.value)) addComprehensionTargets(item.value, names);
+      }
+    } else if (isNode(value)) addComprehensionTargets(value, names);
+  }
 }
 
 function isNode(value: unknown): value is Node {

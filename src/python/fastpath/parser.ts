@@ -33,8 +33,18 @@ type NodeShape =
   | { kind: "tuple"; items: Node[] }
   | { kind: "dict"; keys: Node[]; values: Node[] }
   | { kind: "set"; items: Node[] }
+  /** `lambda parameters: body` (scripts only). */
+  | ({ kind: "lambda"; body: Node } & Parameters)
   /** `[element for target in iterable if condition...]` (one `for`; scripts only). */
   | { kind: "listcomp"; element: Node; target: Node; iterable: Node; conditions: Node[] };
+
+/** The parameters of a `def` or `lambda`: names, defaults of the last ones, `*varargs`, `**kwargs`. */
+export interface Parameters {
+  parameters: string[];
+  defaults: Node[];
+  varargs: string | undefined;
+  kwargs: string | undefined;
+}
 
 export type BinaryOperator = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 export type CompareOperator = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in" | "is" | "is not";
@@ -158,7 +168,12 @@ export class ExpressionParser {
   }
 
   test(): Node {
-    if (this.isKeyword("lambda")) throw new Decline("lambda");
+    if (this.isKeyword("lambda")) {
+      this.position++;
+      const parameters = this.parameters(":");
+      this.expectOp(":");
+      return { kind: "lambda", ...parameters, body: this.test() };
+    }
     const body = this.orTest();
     if (!this.isKeyword("if")) return body;
     this.position++;
@@ -167,6 +182,42 @@ export class ExpressionParser {
     this.position++;
     const otherwise = this.test();
     return { kind: "conditional", test, body, otherwise };
+  }
+
+  /** Parameters up to (not including) `close`; tuple parameters decline. */
+  parameters(close: string): Parameters {
+    const parameters: string[] = [];
+    const defaults: Node[] = [];
+    let varargs: string | undefined;
+    let kwargs: string | undefined;
+    const seen = new Set<string>();
+    const parameterName = (): string => {
+      const token = this.next();
+      if (token.kind !== "name" || keywords.has(token.text) || seen.has(token.text)) throw new Decline("parameter");
+      seen.add(token.text);
+      return token.text;
+    };
+    while (!this.isOp(close)) {
+      if (kwargs !== undefined) throw new Decline("parameter after **kwargs");
+      if (this.isOp("**")) {
+        this.position++;
+        kwargs = parameterName();
+      } else if (this.isOp("*")) {
+        if (varargs !== undefined) throw new Decline("two *args");
+        this.position++;
+        varargs = parameterName();
+      } else {
+        if (varargs !== undefined) throw new Decline("parameter after *args");
+        parameters.push(parameterName());
+        if (this.isOp("=")) {
+          this.position++;
+          defaults.push(this.test());
+        } else if (defaults.length > 0) throw new Decline("non-default parameter after default");
+      }
+      if (!this.isOp(",")) break;
+      this.position++;
+    }
+    return { parameters, defaults, varargs, kwargs };
   }
 
   private orTest(): Node {

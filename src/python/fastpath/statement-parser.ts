@@ -1,4 +1,4 @@
-import { type BinaryOperator, ExpressionParser, isKeyword, type Node } from "./parser.js";
+import { type BinaryOperator, ExpressionParser, isKeyword, type Node, type Parameters } from "./parser.js";
 import { Decline, type Token, tokenize } from "./tokenizer.js";
 
 /**
@@ -33,13 +33,8 @@ export type Statement =
   | { kind: "import"; line: number; module: string; names: { name: string; alias: string }[] };
 
 /** `def name(parameters, name=default, *varargs, **kwargs): body`. */
-export interface FunctionDefinition {
+export interface FunctionDefinition extends Parameters {
   name: string;
-  parameters: string[];
-  /** Defaults of the last `defaults.length` parameters. */
-  defaults: Node[];
-  varargs: string | undefined;
-  kwargs: string | undefined;
   body: Statement[];
 }
 
@@ -149,43 +144,13 @@ class BlockParser {
     const name = parser.next();
     if (name.kind !== "name") throw new Decline("def name");
     parser.expectOp("(");
-    const parameters: string[] = [];
-    const defaults: Node[] = [];
-    let varargs: string | undefined;
-    let kwargs: string | undefined;
-    const seen = new Set<string>();
-    const parameterName = (): string => {
-      const token = parser.next();
-      if (token.kind !== "name" || isKeyword(token.text) || seen.has(token.text)) throw new Decline("parameter");
-      seen.add(token.text);
-      return token.text;
-    };
-    while (!parser.isOp(")")) {
-      if (kwargs !== undefined) throw new Decline("parameter after **kwargs");
-      if (parser.isOp("**")) {
-        parser.position++;
-        kwargs = parameterName();
-      } else if (parser.isOp("*")) {
-        if (varargs !== undefined) throw new Decline("two *args");
-        parser.position++;
-        varargs = parameterName();
-      } else {
-        if (varargs !== undefined) throw new Decline("parameter after *args");
-        parameters.push(parameterName());
-        if (parser.isOp("=")) {
-          parser.position++;
-          defaults.push(parser.test());
-        } else if (defaults.length > 0) throw new Decline("non-default parameter after default");
-      }
-      if (!parser.isOp(",")) break;
-      parser.position++;
-    }
+    const parameters = parser.parameters(")");
     parser.expectOp(")");
     const body = this.body(parser, line);
     return {
       kind: "def",
       line: line.line,
-      function: { name: name.text, parameters, defaults, varargs, kwargs, body },
+      function: { name: name.text, ...parameters, body },
     };
   }
 
