@@ -173,9 +173,9 @@ class Runtime implements PlanwrightRuntime {
   }
 
   /**
-   * A fast script needs no watchdog: it has no `while`, no functions and so no recursion,
-   * and its loops walk finite collections, checking the deadline as they go. Its failures
-   * become the diagnostics the interpreter would give.
+   * A fast script needs no watchdog: its loops and function calls check the deadline as
+   * they go, and its recursion stops at Jython's limit. Its failures become the
+   * diagnostics the interpreter would give.
    */
   private runFastScript(
     fast: FastScript,
