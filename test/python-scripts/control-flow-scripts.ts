@@ -367,4 +367,40 @@ def f():
     return before, map(lambda q: later + q, [1])
 print f()
 `,
+  "assert and del": `
+def check(which):
+    try:
+        if which == 0: assert False, "message"
+        if which == 1: assert 0
+        if which == 2: assert 1 == 2, ("a", 1)
+        if which == 3:
+            d = {"a": 1}
+            del d["b"]
+        if which == 4:
+            l = [1]
+            del l[3]
+        if which == 5:
+            t = (1,)
+            del t[0]
+        if which == 6:
+            x = 1
+            del x
+            print x
+        if which == 7:
+            del never_bound
+    except (AssertionError, LookupError, TypeError, NameError), e:
+        print type_name(which), e, e.args
+def type_name(which):
+    return ["assert", "assert", "assert", "key", "index", "tuple", "unbound", "unbound"][which]
+for which in range(8):
+    check(which)
+l = [1, 2, 3]
+d = {"a": 1, "b": 2}
+del l[0], l[0], d["a"]
+assert l == [3], "not reached"
+print l, d
+y = 1
+del y
+print y
+`,
 };

@@ -248,6 +248,7 @@ const python3Messages = new Set([
  * fast-script-jython.test.ts for the scripts without bindings.
  */
 const python3Semantics: Record<string, string> = {
+  "assert and del": "Python 3 words these errors differently, and its assert passes a tuple message as one argument",
   "map, filter and reduce with lambdas and functions":
     "map() and reduce() word their TypeErrors differently in Python 3",
   "a lambda reads its function's locals when called":

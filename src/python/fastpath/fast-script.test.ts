@@ -321,7 +321,8 @@ describe("compileFastScript declines", () => {
     ["a syntax error", "if x\n    pass"],
     ["raise of an unknown class", "raise MyError('x')"],
     ["keywords to builtins", "x = sorted([1], reverse=True)"],
-    ["del", "x = 1\ndel x"],
+    ["del of an attribute", "del deployed.name"],
+    ["del of a slice", "l = [1]\ndel l[0:1]"],
   ])("%s", (_name, source) => {
     expect(compileFastScript(source)).toBeUndefined();
   });

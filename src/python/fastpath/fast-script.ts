@@ -359,6 +359,22 @@ class ScriptCompiler extends ExpressionCompiler {
       }
       case "raise":
         return this.compileRaise(statement.exception, statement.value);
+      case "assert": {
+        const test = this.expression(statement.test);
+        const message = statement.message ? this.expression(statement.message) : undefined;
+        // `assert test, message` is `raise AssertionError, message` when the test fails.
+        return (scope, state) => {
+          if (truthy(test(scope, state))) return Flow.Next;
+          throw classInstance("AssertionError", message ? message(scope, state) : null);
+        };
+      }
+      case "del": {
+        const targets = statement.targets.map((target) => this.compileDelete(target));
+        return (scope, state) => {
+          for (const target of targets) target(scope, state);
+          return Flow.Next;
+        };
+      }
       case "import":
         if (this.context.function) throw new Decline("import in a function");
         // Resolved at compile time (the stand-ins are constants).
@@ -684,12 +700,7 @@ class ScriptCompiler extends ExpressionCompiler {
     if (exceptionNode.kind === "name" && isExceptionClass(exceptionNode.id)) {
       const type = exceptionNode.id;
       return (scope, state) => {
-        const argument = value ? value(scope, state) : null;
-        if (argument instanceof PythonException && isExceptionSubclass(argument.pythonType, type)) {
-          throw freshlyRaised(argument);
-        }
-        const args = argument === null ? [] : argument instanceof PyTuple ? argument.items : [argument];
-        throw instantiateException(type, args);
+        throw classInstance(type, value ? value(scope, state) : null);
       };
     }
     const instance = this.expression(exceptionNode);
@@ -718,6 +729,25 @@ class ScriptCompiler extends ExpressionCompiler {
         return false;
       });
       return out;
+    };
+  }
+
+  /** `del name` unbinds it (reading it again fails as reading it before assignment does); `del x[key]`. */
+  private compileDelete(node: Node): (scope: Record<string, unknown>, state: RunState) => void {
+    if (node.kind === "subscript") {
+      if (node.object.kind === "attribute" && node.object.name === "values") throw new Decline("del of a CI value");
+      const object = this.expression(node.object);
+      const index = this.expression(node.index);
+      return (scope, state) => deleteItem(object(scope, state), index(scope, state));
+    }
+    if (node.kind !== "name") throw new Decline("del target");
+    const id = node.id;
+    if (this.imported.has(id) || this.context.function?.globals.has(id)) throw new Decline("del of this name");
+    // Reading it first raises what Python raises for an unbound name here.
+    const read = this.compile(node);
+    return (scope, state) => {
+      read(scope, state);
+      delete scope[id];
     };
   }
 
@@ -1243,6 +1273,33 @@ function callFunction(
   }
 }
 
+/** What `raise Class, value` raises: value itself when it is an instance of the class, else a new instance. */
+function classInstance(type: string, value: PyValue): PythonException {
+  if (value instanceof PythonException && isExceptionSubclass(value.pythonType, type)) return freshlyRaised(value);
+  const args = value === null || value === undefined ? [] : value instanceof PyTuple ? value.items : [value];
+  return instantiateException(type, args);
+}
+
+/** `del d[key]`, `del l[index]`. */
+function deleteItem(container: PyValue, key: PyValue): void {
+  if (container instanceof PyDict) {
+    // As a failed read reports it (operations.ts): Jython shows a unicode key without its u.
+    if (!container.has(key)) throw new PythonException("KeyError", isText(key) ? `'${textOf(key)}'` : repr(key), [key]);
+    container.delete(key);
+    return;
+  }
+  if (Array.isArray(container)) {
+    const rank = numericRank(key);
+    if (rank < 0 || rank === 2) throw typeError(`list indices must be integers, not ${pythonTypeName(key)}`);
+    let i = Number(toBigInt(key));
+    if (i < 0) i += container.length;
+    if (i < 0 || i >= container.length) throw new PythonException("IndexError", "list assignment index out of range");
+    container.splice(i, 1);
+    return;
+  }
+  throw typeError(`'${pythonTypeName(container)}' object does not support item deletion`);
+}
+
 /** Python 2's `raise instance` starts a new traceback: the line is where it is raised again. */
 function freshlyRaised(exception: PythonException): PythonException {
   errorLines.delete(exception);
@@ -1314,6 +1371,10 @@ function collectAssignedNames(statements: Statement[], names: Set<string>): void
       case "try":
         for (const handler of statement.handlers) if (handler.name !== undefined) names.add(handler.name);
         break;
+      case "del":
+        // `del x` makes x a local of its function, as an assignment does.
+        for (const target of statement.targets) addTargetNames(target, names);
+        break;
     }
     for (const node of expressionsOf(statement)) addComprehensionTargets(node, names);
   });
@@ -1370,6 +1431,10 @@ function expressionsOf(statement: Statement): Node[] {
       return statement.handlers.flatMap((handler) => (handler.types ? [handler.types] : []));
     case "def":
       return statement.function.defaults;
+    case "assert":
+      return [statement.test, statement.message].filter((node): node is Node => node !== undefined);
+    case "del":
+      return statement.targets;
     default:
       return [];
   }

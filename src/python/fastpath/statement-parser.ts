@@ -3,9 +3,9 @@ import { Decline, type Token, tokenize } from "./tokenizer.js";
 
 /**
  * The statements of the planning-script subset (DESIGN §4, corpus survey §6.4). Anything
- * else — `class`, `with`, `del`, `lambda`, `yield`, `;`, tabs in indentation, `print >>f`,
- * `print x,` — makes the whole script decline to the interpreter, which also reports real
- * syntax errors. Where a statement may appear (`return` in a function, ...) is the
+ * else — `class`, `with`, `exec`, `yield`, `;`, tabs in indentation, `print >>f`, `print x,`
+ * — makes the whole script decline to the interpreter, which also reports real syntax
+ * errors. Where a statement may appear (`return` in a function, ...) is the
  * compiler's check. `line` is the 1-based line within the script.
  */
 export type Statement =
@@ -22,6 +22,9 @@ export type Statement =
   | { kind: "def"; line: number; function: FunctionDefinition }
   | { kind: "return"; line: number; value: Node | undefined }
   | { kind: "global"; line: number; names: string[] }
+  | { kind: "assert"; line: number; test: Node; message: Node | undefined }
+  /** `del` of names and items (not slices, not attributes). */
+  | { kind: "del"; line: number; targets: Node[] }
   | {
       kind: "try";
       line: number;
@@ -243,6 +246,27 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
         }
         return { kind: "global", line, names };
       }
+      case "assert": {
+        parser.position++;
+        const test = parser.test();
+        let message: Node | undefined;
+        if (parser.isOp(",")) {
+          parser.position++;
+          message = parser.test();
+        }
+        return { kind: "assert", line, test, message };
+      }
+      case "del": {
+        parser.position++;
+        const target = parser.targetList();
+        const targets = target.kind === "tuple" ? target.items : [target];
+        for (const item of targets) {
+          if (item.kind !== "name" && (item.kind !== "subscript" || item.index.kind === "slice")) {
+            throw new Decline("del target");
+          }
+        }
+        return { kind: "del", line, targets };
+      }
       case "import":
       case "def":
       case "while":
@@ -251,9 +275,7 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
       case "finally":
       case "class":
       case "with":
-      case "del":
       case "exec":
-      case "assert":
       case "yield":
       case "lambda":
       case "elif":
