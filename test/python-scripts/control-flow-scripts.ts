@@ -149,11 +149,13 @@ step(True)
 print out
 `,
   "finally runs on return and on an escaping exception": `
+def other():
+    return "other"
 def r():
     try:
         return "returned"
     finally:
-        print "finally after return"
+        print "finally after return", other()
 print r()
 def escape():
     try:

@@ -684,7 +684,10 @@ class ScriptCompiler extends ExpressionCompiler {
       try {
         return guarded(scope, state);
       } finally {
+        // The value of a `return` in the body, which calls in the finally clause would overwrite.
+        const returned = state.returned;
         final(scope, state);
+        state.returned = returned;
       }
     };
   }
