@@ -1269,8 +1269,10 @@ function callFunction(
   try {
     return function_.code.run(locals);
   } catch (error) {
-    // Deep recursion of large frames can exhaust the JS stack before Jython's limit.
-    if (error instanceof RangeError) throw new PythonException("RuntimeError", "maximum recursion depth exceeded");
+    // Deep recursion of large function bodies can exhaust the JS stack before Jython's limit.
+    if (error instanceof RangeError && error.message.includes("call stack")) {
+      throw new PythonException("RuntimeError", "maximum recursion depth exceeded");
+    }
     throw error;
   } finally {
     state.depth--;
