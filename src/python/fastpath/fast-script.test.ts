@@ -296,6 +296,7 @@ describe("compileFastScript declines", () => {
     ],
     ["a parameter declared global", "def f(x):\n    global x"],
     ["a lambda stored in a variable", "f = lambda x: x\nprint f(1)"],
+    ["an exception's class name", "try:\n    x = 1 / 0\nexcept Exception, e:\n    print e.__class__.__name__"],
     ["a lambda passed to a host function", "context.setAttribute('f', lambda x: x)"],
     ["a function passed to a host function", "def f():\n    return 1\ncontext.setAttribute('f', f)"],
     ["a lambda inside a lambda", "x = map(lambda a: map(lambda b: b, a), [[1]])"],

@@ -901,6 +901,8 @@ class ScriptCompiler extends ExpressionCompiler {
     }
     // `ci.values` is a live view in the interpreter; only `ci.values[...]` reads the same here.
     if (name === "values") throw new Decline("values outside a subscript");
+    // `e.__class__.__name__` and the like: Python's object model, not the value model's.
+    if (name.startsWith("__")) throw new Decline(`attribute ${name}`);
     if (unimplementedMethods.has(name)) throw new Decline(`method ${name}`);
     const object = this.compile(objectNode);
     return (scope, env) => scriptAttribute(object(scope, env), name, env);
