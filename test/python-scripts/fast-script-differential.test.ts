@@ -258,8 +258,6 @@ const python3Semantics: Record<string, string> = {
     "`raise E, (a, b)` gives args (a, b) in Python 2; the py2 fixer makes it E((a, b))",
   "raise with a value that is a tuple or None": "`raise E, None` is `raise E` in Python 2",
   "function errors: argument counts and keywords": "Python 3 words argument-count TypeErrors differently",
-  "a host error through except Exception":
-    "Jython's `except Exception` does not catch a Java exception (only a bare except does); Pyodide's JsException is an Exception",
   "defaults are evaluated once, when def runs":
     "Python 2's print statement converts each item before evaluating the next; print() evaluates all first",
 };

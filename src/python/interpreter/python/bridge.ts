@@ -111,15 +111,31 @@ def _export(value):
     return _pw_host.makeOpaque(type(value).__name__, repr(value))
 
 
+class _HostError(BaseException):
+    """What a host function threw. Jython's \`except Exception\` does not catch a Java exception,
+    only a bare except does; deriving from BaseException gives the same here."""
+
+    def __init__(self, js_error):
+        BaseException.__init__(self, str(js_error))
+        self.js_error = js_error
+
+
 def _call_js(function, arguments, keywords):
     exported = _to_js([_export(argument) for argument in arguments], depth=1)
+    flat = None
     if keywords:
         flat = []
         for key, item in keywords.items():
             flat.append(key)
             flat.append(_export(item))
-        return _to_py(_pw_host.call(function, exported, _to_js(flat, depth=1)))
-    return _to_py(_pw_host.call(function, exported, None))
+        flat = _to_js(flat, depth=1)
+    try:
+        result = _pw_host.call(function, exported, flat)
+    except _JsException as error:
+        if getattr(error, "js_error", None) is None:
+            raise
+        raise _HostError(error.js_error) from None
+    return _to_py(result)
 
 
 class _HostFunction(object):

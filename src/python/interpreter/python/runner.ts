@@ -200,7 +200,7 @@ def _failure(error):
     _stderr.flush()
     if isinstance(error, KeyboardInterrupt):
         return _pw_host.makeFailure("timeout", "", None, None, None, None, None)
-    if isinstance(error, _JsException) and getattr(error, "js_error", None) is not None:
+    if isinstance(error, _HostError) or (isinstance(error, _JsException) and getattr(error, "js_error", None) is not None):
         return _pw_host.makeFailure("host", str(error), None, None, None, None, error.js_error)
     python_type = _JYTHON_NAMES.get(type(error).__name__, type(error).__name__)
     message = str(error) if not isinstance(error, KeyError) else repr(error.args[0]) if error.args else ""
