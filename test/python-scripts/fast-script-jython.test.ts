@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compileFastScript, pythonLineOf, ScriptTimeout } from "../../src/python/fastpath/fast-script.js";
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { controlFlowScripts } from "./control-flow-scripts.js";
+import { functionValueScripts, jythonOnlyScripts } from "./function-value-scripts.js";
 import { scriptTypes } from "./script-world.js";
 
 /**
@@ -89,11 +90,13 @@ function runJython(scripts: Record<string, string>): Record<string, Outcome> {
 describe.skipIf(!existsSync(jython))("fast-path control flow agrees with Jython 2.7", () => {
   let jythonOutcomes: Record<string, Outcome>;
 
+  const scripts = { ...controlFlowScripts, ...functionValueScripts, ...jythonOnlyScripts };
+
   beforeAll(() => {
-    jythonOutcomes = runJython(controlFlowScripts);
+    jythonOutcomes = runJython(scripts);
   }, 120_000);
 
-  it.each(Object.keys(controlFlowScripts))("%s", (name) => {
-    expect(runFast(controlFlowScripts[name]!)).toEqual(jythonOutcomes[name]);
+  it.each(Object.keys(scripts))("%s", (name) => {
+    expect(runFast(scripts[name]!)).toEqual(jythonOutcomes[name]);
   });
 });

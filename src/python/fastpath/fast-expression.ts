@@ -378,7 +378,7 @@ export function callMethod(receiver: PyValue, name: string, args: PyValue[], env
   throw attributeError(receiver, name);
 }
 
-function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {
+export function callValue(callee: PyValue, args: PyValue[], env: FastEnvironment): PyValue {
   if (callee instanceof HostFunction) return callee.call(args, env);
   if (callee instanceof BoundMethod) return callMethod(callee.self, callee.name, args, env);
   throw new PythonException("TypeError", `'${pythonTypeName(callee)}' object is not callable`);

@@ -19,11 +19,13 @@ import { exceptionArgs, isText, makeText, repr, str, textOf } from "../values/te
 import {
   binaryOperations,
   callMethod,
+  callValue,
   declineBuiltinValue,
   type Evaluator,
   ExpressionCompiler,
   getAttribute,
 } from "./fast-expression.js";
+import { sortInPlace } from "./list-sort.js";
 import type { BinaryOperator, Node } from "./parser.js";
 import {
   addMappingKeywords,
@@ -42,6 +44,7 @@ import {
   type FunctionScope,
   functionScope,
   walk,
+  walkDefinitions,
 } from "./script-scopes.js";
 import { type FunctionDefinition, parseScript, type Statement } from "./statement-parser.js";
 import { Decline } from "./tokenizer.js";
@@ -90,6 +93,12 @@ function tagLine(error: unknown, line: number): void {
  * Jython's limit, so a run needs no watchdog.
  */
 export function compileFastScript(source: string): FastScript | undefined {
+  const compiled = compileFastScriptOrDecline(source);
+  return compiled instanceof Decline ? undefined : compiled;
+}
+
+/** Why the fast path declines a script (its Decline, whose message names the construct), or the compiled script. */
+export function compileFastScriptOrDecline(source: string): FastScript | Decline {
   let body: Block;
   let names: string[];
   try {
@@ -98,7 +107,7 @@ export function compileFastScript(source: string): FastScript | undefined {
     body = compiler.compileBlock(statements);
     names = [...compiler.readNames];
   } catch (error) {
-    if (error instanceof Decline) return undefined;
+    if (error instanceof Decline) return error;
     throw error;
   }
   return {
@@ -143,7 +152,7 @@ enum Flow {
   Return = 3,
 }
 
-/** Where a lambda's locals keep the scope it was made in (not a Python identifier). */
+/** Where a nested function's locals keep the scope it was made in (not a Python identifier). */
 const enclosingScope = "<enclosing>";
 
 /** Jython 2.7's default recursion limit: the 1001st nested call of script functions fails. */
@@ -152,9 +161,10 @@ const recursionLimit = 1000;
 /** Where the compiler is: what decides how names resolve and which statements are allowed. */
 interface CompileContext {
   function: FunctionScope | undefined;
-  /** In a lambda: the function it is in, whose locals it reads as its free variables. */
-  enclosing: FunctionScope | undefined;
-  lambda: boolean;
+  /** The functions it is nested in, outermost first: their locals are its free variables (closures). */
+  enclosing: readonly FunctionScope[];
+  /** The function has a nested `def` (which may read its locals). */
+  nestedDef: boolean;
   loops: number;
   /** Inside an except clause's body (a bare `raise` may re-raise), and whether it has a nested try. */
   handler: { nestedTry: boolean } | undefined;
@@ -162,6 +172,9 @@ interface CompileContext {
 }
 
 type Block = (scope: Record<string, unknown>, state: RunState) => Flow;
+
+/** A callable value applied to positional arguments (map's function, sorted's cmp and key). */
+type Invoke = (args: PyValue[]) => PyValue;
 
 /** Java classes served as stand-ins, by package: compile-time constants and constructors. */
 const standIns: Record<string, Record<string, "Operation" | "DefaultOrders" | "Checkpoint">> = {
@@ -197,13 +210,11 @@ class ScriptCompiler extends ExpressionCompiler {
   private statementLine = 0;
   /** Every name the script reads. */
   readonly readNames = new Set<string>();
-  /** Names of the script's functions: only ever called, never otherwise bound or used as values. */
-  private readonly functionNames = new Set<string>();
   private readonly functionScopes = new Map<FunctionDefinition, FunctionScope>();
   private context: CompileContext = {
     function: undefined,
-    enclosing: undefined,
-    lambda: false,
+    enclosing: [],
+    nestedDef: false,
     loops: 0,
     handler: undefined,
     finallyBody: false,
@@ -214,31 +225,25 @@ class ScriptCompiler extends ExpressionCompiler {
     const assigned = new Set<string>();
     collectAssignedNames(statements, assigned);
     const allBound = new Set(assigned);
-    /** Module names some function binds: with the module's own, never a function's name. */
+    /** Module names some function binds with `global`. */
     const moduleBound = new Set(assigned);
-    walk(statements, (statement) => {
-      if (statement.kind !== "def") return;
-      const definition = statement.function;
-      this.functionNames.add(definition.name);
+    walkDefinitions(statements, (definition) => {
       const scope = functionScope(definition);
       this.functionScopes.set(definition, scope);
       for (const name of scope.locals) allBound.add(name);
       for (const name of scope.globals) moduleBound.add(name);
     });
-    for (const name of [...allBound, ...moduleBound, ...this.functionNames]) {
+    for (const name of [...allBound, ...moduleBound]) {
       // Rebinding a builtin would change what our compiled calls mean.
       declineBuiltinValue(name);
       if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`assignment to ${name}`);
-    }
-    for (const name of this.functionNames) {
-      if (moduleBound.has(name)) throw new Decline(`${name} is a function and a variable`);
     }
     walk(statements, (statement) => {
       if (statement.kind !== "import") return;
       const known = standIns[statement.module];
       for (const { name, alias } of statement.names) {
         const kind = known?.[name];
-        const bound = allBound.has(alias) || moduleBound.has(alias) || this.functionNames.has(alias);
+        const bound = allBound.has(alias) || moduleBound.has(alias);
         if (!kind || bound || this.imported.has(alias)) {
           throw new Decline(`import of ${name}`);
         }
@@ -261,7 +266,7 @@ class ScriptCompiler extends ExpressionCompiler {
 
   /** Every node on another line than its statement records its own line when it raises. */
   override compile(node: Node): Evaluator {
-    const evaluator = super.compile(node);
+    const evaluator = node.kind === "lambda" ? this.lambdaValue(node) : super.compile(node);
     const line = node.line;
     if (line === undefined || line === this.statementLine || node.kind === "constant") return evaluator;
     return (scope, env) => {
@@ -443,37 +448,59 @@ class ScriptCompiler extends ExpressionCompiler {
   }
 
   /**
-   * `def` at module level (nested functions and closures decline). Defaults are evaluated
-   * when the `def` runs; the body runs in a fresh locals record per call.
+   * `def`: binds a new function when it runs (in the module, or as a local of the function
+   * it is nested in). Defaults are evaluated then, in the defining scope; the body runs in a
+   * fresh locals record per call, and a nested function reads the defining function's
+   * locals as they are when it reads them (Python 2 closures: late binding, no `nonlocal`).
    */
   private compileDef(definition: FunctionDefinition, line: number): Block {
-    if (this.context.function) throw new Decline("nested def");
     const defaults = definition.defaults.map((node) => this.expression(node));
     const scope = this.functionScopes.get(definition)!;
-    const context = { ...this.context, function: scope, loops: 0, handler: undefined, finallyBody: false };
+    const outer = this.context.function;
+    const enclosing = outer ? [...this.context.enclosing, outer] : [];
+    let nestedDef = false;
+    walk(definition.body, (statement) => {
+      if (statement.kind === "def") nestedDef = true;
+    });
+    const context: CompileContext = {
+      function: scope,
+      enclosing,
+      nestedDef,
+      loops: 0,
+      handler: undefined,
+      finallyBody: false,
+    };
     const body = this.within(context, () => this.compileBlock(definition.body));
     this.statementLine = line;
+    const bind = this.compileTarget({ kind: "name", id: definition.name });
     const name = definition.name;
     const { parameters, varargs, kwargs } = definition;
-    return (_scope, state) => {
+    const nested = outer !== undefined;
+    return (defining, state) => {
       const code: FunctionCode = {
         name,
         parameters,
         varargs,
         kwargs,
-        run: (locals) => (body(locals, state) === Flow.Return ? state.returned : null),
+        run: (locals, caller) => {
+          if (nested) locals[enclosingScope] = defining;
+          const callState = caller as RunState;
+          return body(locals, callState) === Flow.Return ? callState.returned : null;
+        },
       };
-      state.globals[name] = new ScriptFunction(
-        code,
-        defaults.map((value) => value(state.globals, state)),
-      );
+      const values = defaults.map((value) => value(defining, state));
+      bind(defining, state, new ScriptFunction(code, values, state.globals));
       return Flow.Next;
     };
   }
 
-  /** `f(...)` of a script function: positional, keyword, `*sequence` and `**mapping` arguments. */
-  private compileFunctionCall(node: Node & { kind: "call" }, id: string): Evaluator {
-    const callee = this.globalName(id);
+  /**
+   * A call of anything but a builtin, an exception class or a stand-in: a script function
+   * (positional, keyword, `*sequence` and `**mapping` arguments) or a host callable.
+   */
+  private compileDynamicCall(node: Node & { kind: "call" }): Evaluator {
+    const callee = this.compile(node.callee);
+    const calleeName = node.callee.kind === "name" ? node.callee.id : undefined;
     const args = node.args.map((arg) => this.compile(arg));
     const keywords = node.keywords.map((keyword) => ({ name: keyword.name, value: this.compile(keyword.value) }));
     const star = node.star ? this.compile(node.star) : undefined;
@@ -483,30 +510,31 @@ class ScriptCompiler extends ExpressionCompiler {
       const function_ = callee(scope, env);
       const positional: PyValue[] = new Array(args.length);
       for (let i = 0; i < args.length; i++) positional[i] = args[i]!(scope, env);
+      if (!(function_ instanceof ScriptFunction)) {
+        if (star || kwargs || keywords.length > 0) {
+          if (!(function_ instanceof HostFunction)) {
+            throw typeError(`'${pythonTypeName(function_)}' object is not callable`);
+          }
+          if (star) positional.push(...starItems(calleeName ?? "function", star(scope, env)));
+          return detach(function_.call(positional, env, keywordValues(keywords, kwargs, scope, env)));
+        }
+        return detach(callValue(function_, positional, env));
+      }
       const named: KeywordArgument[] = keywords.map((keyword) => ({
         key: new PyStr(keyword.name),
         name: keyword.name,
         value: keyword.value(scope, env),
       }));
-      const name = function_ instanceof ScriptFunction ? function_.code.name : id;
+      const name = function_.code.name;
       if (star) positional.push(...starItems(name, star(scope, env)));
       if (kwargs) addMappingKeywords(name, kwargs(scope, env), named);
-      if (!(function_ instanceof ScriptFunction))
-        throw typeError(`'${pythonTypeName(function_)}' object is not callable`);
       return callFunction(function_, positional, named, state);
     };
   }
 
-  /** A name that means a script function here (a function's local of that name hides it). */
-  private isFunctionName(id: string): boolean {
-    const { function: function_, enclosing } = this.context;
-    return this.functionNames.has(id) && !function_?.locals.has(id) && !enclosing?.locals.has(id);
-  }
-
   /**
-   * `map(f, sequence)`, `filter(f, sequence)`, `reduce(f, sequence[, initial])` with f a
-   * script function or a lambda: the function value never escapes the call, so it can
-   * never be printed or stored.
+   * `map(f, sequence)`, `filter(f, sequence)`, `reduce(f, sequence[, initial])` with f any
+   * callable value (a script function, a lambda, a builtin such as `str`) or None.
    */
   private compileFunctional(name: "map" | "filter" | "reduce", node: Node & { kind: "call" }): Evaluator {
     const arity = node.args.length;
@@ -539,7 +567,7 @@ class ScriptCompiler extends ExpressionCompiler {
         const out: PyValue[] = [];
         // Jython's message counts map's arguments from 0.
         each(
-          (item) => out.push(callFunction(function_, [item], [], state)),
+          (item) => out.push(function_ === null ? item : function_([item])),
           "argument 1 to map() must support iteration",
         );
         return out;
@@ -547,42 +575,46 @@ class ScriptCompiler extends ExpressionCompiler {
       if (name === "filter") {
         const kept: PyValue[] = [];
         each((item) => {
-          if (truthy(callFunction(function_, [item], [], state))) kept.push(item);
+          if (truthy(function_ === null ? item : function_([item]))) kept.push(item);
         }, undefined);
         if (items instanceof PyTuple) return new PyTuple(kept);
         if (isText(items))
           return makeText(kept.map((item) => textOf(item as string | PyStr)).join(""), typeof items === "string");
         return kept;
       }
+      if (function_ === null) throw typeError("'NoneType' object is not callable");
       let accumulated = start;
       each((item) => {
-        accumulated = { value: accumulated ? callFunction(function_, [accumulated.value, item], [], state) : item };
+        accumulated = { value: accumulated ? function_([accumulated.value, item]) : item };
       }, "reduce() arg 2 must support iteration");
       if (!accumulated) throw typeError("reduce of empty sequence with no initial value");
       return accumulated.value;
     };
   }
 
-  /** A script function's name or a lambda, where a function value is consumed at once. */
-  private compileCallable(node: Node): (scope: Record<string, unknown>, state: RunState) => ScriptFunction {
-    if (node.kind === "lambda") return this.compileLambda(node);
-    if (node.kind !== "name" || !this.isFunctionName(node.id)) throw new Decline("callable");
-    const read = this.globalName(node.id);
+  /**
+   * A callable argument (map's function, sorted's cmp and key): a builtin function by its
+   * name, None, or any expression whose value is a script function or a host callable.
+   */
+  private compileCallable(node: Node): (scope: Record<string, unknown>, state: RunState) => Invoke | null {
+    if (node.kind === "name" && Object.hasOwn(builtins, node.id)) {
+      const builtin = builtins[node.id]!;
+      return () => builtin;
+    }
+    const value = this.compile(node);
     return (scope, state) => {
-      const value = read(scope, state);
-      if (!(value instanceof ScriptFunction)) throw typeError(`'${pythonTypeName(value)}' object is not callable`);
-      return value;
+      const function_ = value(scope, state);
+      if (function_ === null) return null;
+      if (function_ instanceof ScriptFunction) return (args) => callFunction(function_, args, [], state);
+      if (function_ instanceof HostFunction) return (args) => detach(function_.call(args, state));
+      throw typeError(`'${pythonTypeName(function_)}' object is not callable`);
     };
   }
 
-  /**
-   * `lambda parameters: body`, in the module or in a function (whose locals it reads, late,
-   * as Python's closures do). A lambda inside a lambda declines.
-   */
+  /** `lambda parameters: body`: a function value; in a function it reads the function's locals late, as closures do. */
   private compileLambda(
     node: Node & { kind: "lambda" },
   ): (scope: Record<string, unknown>, state: RunState) => ScriptFunction {
-    if (this.context.lambda) throw new Decline("nested lambda");
     const locals = new Set([node.parameters, node.varargs, node.kwargs].flat().filter((name) => name !== undefined));
     addComprehensionTargets(node.body, locals);
     for (const name of locals) {
@@ -590,11 +622,11 @@ class ScriptCompiler extends ExpressionCompiler {
       if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`assignment to ${name}`);
     }
     const defaults = node.defaults.map((value) => this.compile(value));
-    const enclosing = this.context.function;
+    const outer = this.context.function;
     const context: CompileContext = {
       function: { locals, globals: new Set() },
-      enclosing,
-      lambda: true,
+      enclosing: outer ? [...this.context.enclosing, outer] : [],
+      nestedDef: false,
       loops: 0,
       handler: undefined,
       finallyBody: false,
@@ -607,16 +639,96 @@ class ScriptCompiler extends ExpressionCompiler {
         parameters,
         varargs,
         kwargs,
-        run: (lambdaLocals) => {
-          if (enclosing) lambdaLocals[enclosingScope] = scope;
-          return body(lambdaLocals, state);
+        run: (lambdaLocals, caller) => {
+          if (outer) lambdaLocals[enclosingScope] = scope;
+          return body(lambdaLocals, caller as RunState);
         },
       };
       return new ScriptFunction(
         code,
         defaults.map((value) => value(scope, state)),
+        state.globals,
       );
     };
+  }
+
+  private lambdaValue(node: Node & { kind: "lambda" }): Evaluator {
+    const make = this.compileLambda(node);
+    return (scope, env) => make(scope as Record<string, unknown>, runState(env));
+  }
+
+  /** `sorted(iterable, cmp=None, key=None, reverse=False)`, Python 2's positional order included. */
+  private compileSorted(node: Node & { kind: "call" }): Evaluator {
+    const first = node.args[0];
+    if (node.star || node.kwargs || node.args.length > 4 || !first) throw new Decline("sorted arguments");
+    const iterable = this.compile(first);
+    const options = this.compileSortOptions(node.args.slice(1), node.keywords);
+    return (scope, env) => {
+      const items = [...iterate(iterable(scope, env))];
+      sortWith(items, options(scope, runState(env)));
+      return items;
+    };
+  }
+
+  /** The `cmp`, `key` and `reverse` of sorted() and list.sort(), positional or by keyword. */
+  private compileSortOptions(
+    positional: Node[],
+    keywords: { name: string; value: Node }[],
+  ): (scope: Record<string, unknown>, state: RunState) => SortOptions {
+    const names = ["cmp", "key", "reverse"];
+    const given = new Map<string, Node>();
+    for (const [i, node] of positional.entries()) given.set(names[i]!, node);
+    for (const keyword of keywords) {
+      if (!names.includes(keyword.name) || given.has(keyword.name)) throw new Decline("sort arguments");
+      given.set(keyword.name, keyword.value);
+    }
+    const cmp = given.has("cmp") ? this.compileCallable(given.get("cmp")!) : undefined;
+    const key = given.has("key") ? this.compileCallable(given.get("key")!) : undefined;
+    const reverse = given.has("reverse") ? this.compile(given.get("reverse")!) : undefined;
+    return (scope, state) => ({
+      cmp: cmp ? cmp(scope, state) : null,
+      key: key ? key(scope, state) : null,
+      reverse: reverse ? truthy(reverse(scope, state)) : false,
+    });
+  }
+
+  /** `x.sort(...)` with arguments: list.sort(cmp, key, reverse) on a list, else the host object's method. */
+  private compileSortMethod(receiverNode: Node, node: Node & { kind: "call" }): Evaluator {
+    if (node.star || node.kwargs || node.args.length > 3) throw new Decline("sort arguments");
+    const receiver = this.compile(receiverNode);
+    const options = this.compileSortOptions(node.args, node.keywords);
+    const hostArguments = this.compileHostArguments(node);
+    return (scope, env) => {
+      const self = receiver(scope, env);
+      if (Array.isArray(self)) {
+        sortWith(self, options(scope, runState(env)));
+        return null;
+      }
+      // A builtin passed by name (`key=len`) is no value a host method could receive.
+      if (!hostArguments) throw typeError(`'${pythonTypeName(self)}' object has no list sort`);
+      const { args, keywords } = hostArguments;
+      const values = args.map((arg) => arg(scope, env));
+      if (keywords.length === 0) return detach(callMethod(self, "sort", values, env));
+      if (!isHostObject(self)) throw typeError("sort() takes no keyword arguments");
+      const method = scriptAttribute(self, "sort", env);
+      if (!(method instanceof HostFunction)) throw typeError(`'${pythonTypeName(method)}' object is not callable`);
+      return detach(method.call(values, env, keywordValues(keywords, undefined, scope, env)));
+    };
+  }
+
+  /** A call's arguments as plain values, or undefined when one is not a value of ours (a builtin by name). */
+  private compileHostArguments(
+    node: Node & { kind: "call" },
+  ): { args: Evaluator[]; keywords: { name: string; value: Evaluator }[] } | undefined {
+    try {
+      return {
+        args: node.args.map((arg) => this.compile(arg)),
+        keywords: node.keywords.map((keyword) => ({ name: keyword.name, value: this.compile(keyword.value) })),
+      };
+    } catch (error) {
+      if (error instanceof Decline) return undefined;
+      throw error;
+    }
   }
 
   /** A module-level name, read from a function body or the module. */
@@ -748,6 +860,8 @@ class ScriptCompiler extends ExpressionCompiler {
     if (node.kind !== "name") throw new Decline("del target");
     const id = node.id;
     if (this.imported.has(id) || this.context.function?.globals.has(id)) throw new Decline("del of this name");
+    // Python 2 refuses to delete a variable a nested function may read (a SyntaxError).
+    if (this.context.nestedDef) throw new Decline("del in a function with a nested def");
     // Reading it first raises what Python raises for an unbound name here.
     const read = this.compile(node);
     return (scope, state) => {
@@ -863,21 +977,27 @@ class ScriptCompiler extends ExpressionCompiler {
     if (this.imported.has(id)) throw new Decline("stand-in used as a value");
     declineBuiltinValue(id);
     if (interpreterBuiltins.has(id)) throw new Decline(`interpreter builtin ${id}`);
-    if (this.isFunctionName(id)) throw new Decline("function used as a value");
     const function_ = this.context.function;
-    const enclosing = this.context.enclosing;
-    if (function_ && !function_.locals.has(id) && enclosing?.locals.has(id)) {
-      this.readNames.add(id);
-      return (scope) => {
-        const value = (scope[enclosingScope] as Record<string, unknown>)[id];
-        // Jython reports an unbound free variable as the enclosing function's unbound local.
-        if (value === undefined) {
-          throw new PythonException("UnboundLocalError", `local variable '${id}' referenced before assignment`);
-        }
-        return value;
-      };
+    if (function_ && !function_.locals.has(id)) {
+      // A free variable: the nearest enclosing function that binds it, else the module.
+      const enclosing = this.context.enclosing;
+      for (let level = enclosing.length - 1; level >= 0; level--) {
+        if (!enclosing[level]!.locals.has(id)) continue;
+        this.readNames.add(id);
+        const hops = enclosing.length - level;
+        return (scope) => {
+          let frame = scope;
+          for (let i = 0; i < hops; i++) frame = frame[enclosingScope] as Record<string, unknown>;
+          const value = frame[id];
+          // Jython reports an unbound free variable as the enclosing function's unbound local.
+          if (value === undefined) {
+            throw new PythonException("UnboundLocalError", `local variable '${id}' referenced before assignment`);
+          }
+          return value;
+        };
+      }
+      return this.globalName(id);
     }
-    if (function_ && !function_.locals.has(id)) return this.globalName(id);
     this.readNames.add(id);
     if (function_) {
       return (scope) => {
@@ -929,10 +1049,19 @@ class ScriptCompiler extends ExpressionCompiler {
 
   protected override compileCall(node: Node & { kind: "call" }): Evaluator {
     const callee = node.callee;
-    if (callee.kind === "name" && this.isFunctionName(callee.id)) return this.compileFunctionCall(node, callee.id);
     if (callee.kind === "name" && (callee.id === "map" || callee.id === "filter" || callee.id === "reduce")) {
       return this.compileFunctional(callee.id, node);
     }
+    if (callee.kind === "name" && callee.id === "sorted" && (node.args.length > 1 || node.keywords.length > 0)) {
+      return this.compileSorted(node);
+    }
+    const special =
+      callee.kind === "name" &&
+      (isExceptionClass(callee.id) ||
+        this.imported.has(callee.id) ||
+        Object.hasOwn(builtins, callee.id) ||
+        callee.id === "isinstance");
+    if (callee.kind !== "attribute" && !special) return this.compileDynamicCall(node);
     if (node.star) throw new Decline("* argument");
     if (callee.kind === "name" && isExceptionClass(callee.id)) {
       if (node.keywords.length > 0 || node.kwargs) throw new Decline("keywords to an exception class");
@@ -955,6 +1084,9 @@ class ScriptCompiler extends ExpressionCompiler {
       return super.compileCall(node);
     }
     const name = callee.name;
+    if (name === "sort" && (node.args.length > 0 || node.keywords.length > 0)) {
+      return this.compileSortMethod(callee.object, node);
+    }
     if (hasKeywords && (mutatingMethods.has(name) || unimplementedMethods.has(name))) {
       throw new Decline("keywords to a method");
     }
@@ -1267,9 +1399,12 @@ function callFunction(
   const locals = bindArguments(function_, positional, keywords);
   if (state.depth >= recursionLimit) throw new PythonException("RuntimeError", "maximum recursion depth exceeded");
   const caught = state.caught;
+  const globals = state.globals;
   state.depth++;
+  // The body reads the globals of the module that defined the function.
+  state.globals = function_.globals;
   try {
-    return function_.code.run(locals);
+    return function_.code.run(locals, state);
   } catch (error) {
     // Deep recursion of large function bodies can exhaust the JS stack before Jython's limit.
     if (error instanceof RangeError && error.message.includes("call stack")) {
@@ -1279,7 +1414,34 @@ function callFunction(
   } finally {
     state.depth--;
     state.caught = caught;
+    state.globals = globals;
   }
+}
+
+interface SortOptions {
+  cmp: Invoke | null;
+  key: Invoke | null;
+  reverse: boolean;
+}
+
+/**
+ * list.sort as Python 2 does it: keys computed first, `reverse` by reversing before and
+ * after a stable sort (so equal items keep their order), `cmp` results must be integers.
+ */
+function sortWith(items: PyValue[], { cmp, key, reverse }: SortOptions): void {
+  const entries = items.map((item) => ({ key: key ? key([item]) : item, item }));
+  if (reverse) entries.reverse();
+  const lessThan = cmp
+    ? (a: { key: PyValue }, b: { key: PyValue }) => {
+        const result = cmp([a.key, b.key]);
+        const rank = numericRank(result);
+        if (rank < 0 || rank === 2) throw typeError("an integer is required");
+        return toBigInt(result) < 0n;
+      }
+    : (a: { key: PyValue }, b: { key: PyValue }) => compare(a.key, b.key) < 0;
+  sortInPlace(entries, lessThan);
+  if (reverse) entries.reverse();
+  for (let i = 0; i < entries.length; i++) items[i] = entries[i]!.item;
 }
 
 /** What `raise Class, value` raises: value itself when it is an instance of the class, else a new instance. */

@@ -3,20 +3,27 @@ import { PyDict, PyTuple, type PyValue, pythonTypeName } from "../values/model.j
 import { PythonException, typeError } from "../values/python-exception.js";
 import { isText, repr, str, textOf } from "../values/text.js";
 
-/** What a `def` compiles to; `run` executes the body in a fresh locals record. */
+/**
+ * What a `def` or `lambda` compiles to; `run` executes the body in a fresh locals record,
+ * with the state of the run that calls it (its deadline, its log).
+ */
 export interface FunctionCode {
   readonly name: string;
   readonly parameters: readonly string[];
   readonly varargs: string | undefined;
   readonly kwargs: string | undefined;
-  run(locals: Record<string, unknown>): PyValue;
+  run(locals: Record<string, unknown>, state: object): PyValue;
 }
 
-/** A function a script defined: its code and the defaults evaluated when `def` ran. */
+/**
+ * A function a script or module defined: its code, the defaults evaluated when `def` ran,
+ * and the globals of the module it was defined in (which its body reads as globals).
+ */
 export class ScriptFunction {
   constructor(
     readonly code: FunctionCode,
     readonly defaults: readonly PyValue[],
+    readonly globals: Record<string, unknown>,
   ) {}
 }
 

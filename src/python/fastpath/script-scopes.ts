@@ -44,7 +44,7 @@ export function functionScope(definition: FunctionDefinition): FunctionScope {
   return { locals, globals };
 }
 
-/** Names bound by the statements (not inside function bodies): targets, except names, comprehension variables. */
+/** Names bound by the statements (not inside function bodies): targets, `def` names, except names, comprehension variables. */
 export function collectAssignedNames(statements: Statement[], names: Set<string>): void {
   walk(statements, (statement) => {
     switch (statement.kind) {
@@ -63,6 +63,10 @@ export function collectAssignedNames(statements: Statement[], names: Set<string>
       case "del":
         // `del x` makes x a local of its function, as an assignment does.
         for (const target of statement.targets) addTargetNames(target, names);
+        break;
+      case "def":
+        // A nested `def` binds its name in the enclosing function (a closure reads it there).
+        names.add(statement.function.name);
         break;
     }
     for (const node of expressionsOf(statement)) addComprehensionTargets(node, names);
@@ -151,4 +155,13 @@ export function walk(statements: Statement[], visit: (statement: Statement) => v
         break;
     }
   }
+}
+
+/** Every `def` in the statements, nested ones (in function bodies) included. */
+export function walkDefinitions(statements: Statement[], visit: (definition: FunctionDefinition) => void): void {
+  walk(statements, (statement) => {
+    if (statement.kind !== "def") return;
+    visit(statement.function);
+    walkDefinitions(statement.function.body, visit);
+  });
 }

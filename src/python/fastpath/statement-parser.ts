@@ -3,7 +3,7 @@ import { Decline, type Token, tokenize } from "./tokenizer.js";
 
 /**
  * The statements of the planning-script subset (DESIGN §4, corpus survey §6.4). Anything
- * else — `class`, `with`, `exec`, `yield`, `;`, tabs in indentation, `print >>f`, `print x,`
+ * else — `class`, `with`, `exec`, `yield`, `;`, `print >>f`, `print x,`
  * — makes the whole script decline to the interpreter, which also reports real syntax
  * errors. Where a statement may appear (`return` in a function, ...) is the
  * compiler's check. `line` is the 1-based line within the script.
@@ -397,11 +397,8 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
  * comments and blank lines go. Each line is tokenized with offsets into the whole script.
  */
 function logicalLines(source: string): { lines: LogicalLine[]; lineStarts: number[] } {
-  if (source.includes("\t") || source.includes("\f") || source.includes(";")) {
-    // Tabs change indentation rules, `;` joins statements; both are rare in planning scripts.
-    // (A `;` inside a string declines too: cheap and safe.)
-    throw new Decline("tab, form feed or semicolon");
-  }
+  // A form feed resets the indentation column: rare in planning scripts.
+  if (source.includes("\f")) throw new Decline("form feed");
   const lineStarts: number[] = [];
   for (let i = 0; i < source.length; i++) if (source[i] === "\n") lineStarts.push(i + 1);
   const text = blankComments(source);
@@ -412,11 +409,14 @@ function logicalLines(source: string): { lines: LogicalLine[]; lineStarts: numbe
   const finish = (end: number) => {
     const segment = text.slice(start, end);
     if (segment.trim() !== "") {
-      const indent = segment.length - segment.replace(/^[ \r\n]*/, "").length;
-      const firstCharacter = start + indent;
+      const firstCharacter = start + segment.length - segment.replace(/^[ \t\r\n]*/, "").length;
       const lineStart = source.lastIndexOf("\n", firstCharacter - 1) + 1;
       const tokens = tokenize(segment).map((token) => ({ ...token, offset: token.offset + start }));
-      lines.push({ tokens, line: lineNumber(lineStarts, firstCharacter), indent: firstCharacter - lineStart });
+      lines.push({
+        tokens,
+        line: lineNumber(lineStarts, firstCharacter),
+        indent: indentation(source, lineStart, firstCharacter),
+      });
     }
     start = end + 1;
   };
@@ -430,6 +430,8 @@ function logicalLines(source: string): { lines: LogicalLine[]; lineStarts: numbe
       i += 2;
       continue;
     }
+    // `;` joins statements on a line: rare in planning scripts.
+    if (ch === ";") throw new Decline("semicolon");
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     else if (ch === ")" || ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
     else if (ch === "\n" && depth === 0) finish(i);
@@ -437,6 +439,18 @@ function logicalLines(source: string): { lines: LogicalLine[]; lineStarts: numbe
   }
   finish(text.length);
   return { lines, lineStarts };
+}
+
+/**
+ * The indentation column of a line as Jython 2.7 counts it: a tab advances to the next
+ * multiple of 8, and lines may mix tabs and spaces (no TabError).
+ */
+function indentation(source: string, lineStart: number, firstCharacter: number): number {
+  let column = 0;
+  for (let i = lineStart; i < firstCharacter; i++) {
+    column = source[i] === "\t" ? (Math.floor(column / 8) + 1) * 8 : column + 1;
+  }
+  return column;
 }
 
 function lineNumber(lineStarts: readonly number[], offset: number): number {
