@@ -22,22 +22,42 @@ describe("the PetClinic example home", () => {
     expect(workspace.diagnostics).toEqual([]);
   });
 
-  it("has two Tomcat servers on two hosts in different deployment groups, both in Dev", () => {
+  it("has two Tomcat servers on two hosts in different deployment groups and a database without one, all in Dev", () => {
     const servers = repository.findByType("tomcat.Server");
     expect(servers.map((s) => [s.id, (s.values.host as ConfigurationItem).id, s.values.deploymentGroup])).toEqual([
       ["Infrastructure/web-1/tomcat", "Infrastructure/web-1", 1],
       ["Infrastructure/web-2/tomcat", "Infrastructure/web-2", 2],
     ]);
+    const databases = repository.findByType("postgres.Database");
+    expect(databases.map((d) => [d.id, d.values.deploymentGroup])).toEqual([
+      ["Infrastructure/db-1/petclinic-db", undefined],
+    ]);
     const dev = repository.get("Environments/Dev")!;
-    expect((dev.values.members as ConfigurationItem[]).map((m) => m.id)).toEqual(servers.map((s) => s.id));
+    expect((dev.values.members as ConfigurationItem[]).map((m) => m.id)).toEqual([
+      ...databases.map((d) => d.id),
+      ...servers.map((s) => s.id),
+    ]);
     expect((dev.values.dictionaries as ConfigurationItem[]).map((d) => d.type)).toEqual(["udm.Dictionary"]);
   });
 
-  it("changes the war and one datasource property in 2.0, drops the config file, adds a resource and keeps the logging file", () => {
+  it("changes the war, the schema folder and one datasource property in 2.0, drops the config file, adds a resource and keeps the logging file", () => {
     const v1 = deployables("1.0");
     const v2 = deployables("2.0");
-    expect(Object.keys(v1).sort()).toEqual(["petclinic", "petclinic-config", "petclinic-ds", "petclinic-logging"]);
-    expect(Object.keys(v2).sort()).toEqual(["petclinic", "petclinic-ds", "petclinic-logging", "petclinic-mail"]);
+    expect(Object.keys(v1).sort()).toEqual([
+      "petclinic",
+      "petclinic-config",
+      "petclinic-ds",
+      "petclinic-logging",
+      "petclinic-schema",
+    ]);
+    expect(Object.keys(v2).sort()).toEqual([
+      "petclinic",
+      "petclinic-ds",
+      "petclinic-logging",
+      "petclinic-mail",
+      "petclinic-schema",
+    ]);
+    expect(v1["petclinic-schema"]!.artifact!.checksum).not.toBe(v2["petclinic-schema"]!.artifact!.checksum);
     expect(v1.petclinic!.artifact!.checksum).not.toBe(v2.petclinic!.artifact!.checksum);
     const changed = Object.keys(v2["petclinic-ds"]!.values).filter(
       (key) => v1["petclinic-ds"]!.values[key] !== v2["petclinic-ds"]!.values[key],

@@ -1,0 +1,2 @@
+CREATE TABLE owners (id SERIAL PRIMARY KEY, first_name VARCHAR(30), last_name VARCHAR(30));
+CREATE TABLE pets (id SERIAL PRIMARY KEY, name VARCHAR(30), owner_id INTEGER REFERENCES owners (id));
