@@ -8,6 +8,7 @@ import { createPythonRuntime } from "../../src/python/runtime.js";
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { controlFlowScripts } from "./control-flow-scripts.js";
 import { functionValueScripts } from "./function-value-scripts.js";
+import { javaCollectionScripts } from "./java-collection-scripts.js";
 import { buildScriptWorld, plainData, scriptTypes } from "./script-world.js";
 
 /**
@@ -341,6 +342,7 @@ const scripts: Record<string, string> = {
   ...handWritten,
   ...controlFlowScripts,
   ...functionValueScripts,
+  ...javaCollectionScripts,
 };
 
 describe("fast-path planning scripts agree with Pyodide", () => {
@@ -357,7 +359,13 @@ describe("fast-path planning scripts agree with Pyodide", () => {
 
   it("takes the fast path for every script of the examples, scenarios and benchmark", () => {
     const declined = Object.entries(scripts)
-      .filter(([name]) => !(name in handWritten) && !(name in controlFlowScripts) && !(name in functionValueScripts))
+      .filter(
+        ([name]) =>
+          !(name in handWritten) &&
+          !(name in controlFlowScripts) &&
+          !(name in functionValueScripts) &&
+          !(name in javaCollectionScripts),
+      )
       .filter(([, source]) => compileFastScript(source) === undefined)
       .map(([name]) => name);
     expect(declined).toEqual([]);

@@ -7,6 +7,7 @@ import { compileFastScript, pythonLineOf, ScriptTimeout } from "../../src/python
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { controlFlowScripts } from "./control-flow-scripts.js";
 import { functionValueScripts, jythonOnlyScripts } from "./function-value-scripts.js";
+import { javaCollectionJythonScripts, javaCollectionScripts } from "./java-collection-scripts.js";
 import { scriptTypes } from "./script-world.js";
 
 /**
@@ -90,7 +91,13 @@ function runJython(scripts: Record<string, string>): Record<string, Outcome> {
 describe.skipIf(!existsSync(jython))("fast-path control flow agrees with Jython 2.7", () => {
   let jythonOutcomes: Record<string, Outcome>;
 
-  const scripts = { ...controlFlowScripts, ...functionValueScripts, ...jythonOnlyScripts };
+  const scripts = {
+    ...controlFlowScripts,
+    ...functionValueScripts,
+    ...jythonOnlyScripts,
+    ...javaCollectionScripts,
+    ...javaCollectionJythonScripts,
+  };
 
   beforeAll(() => {
     jythonOutcomes = runJython(scripts);

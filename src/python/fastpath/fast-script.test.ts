@@ -293,7 +293,8 @@ describe("compileFastScript declines", () => {
     ["an exception's class name", "try:\n    x = 1 / 0\nexcept Exception, e:\n    print e.__class__.__name__"],
     ["map over several sequences", "x = map(lambda a, b: a, [1], [2])"],
     ["class", "class A(object):\n    pass"],
-    ["other imports", "from java.util import HashSet"],
+    ["other imports", "from java.util import ArrayList"],
+    ["a Java set's iterator", "from java.util import HashSet\nit = HashSet().iterator()"],
     ["plain imports", "import json"],
     [
       "unknown stand-in member",

@@ -12,7 +12,18 @@ import {
   toHost,
 } from "../values/ci-bridge.js";
 import { iterate, unimplementedMethods } from "../values/methods.js";
-import { isDelta, JavaName, PyDict, PySet, PyStr, PyTuple, type PyValue, pythonTypeName } from "../values/model.js";
+import {
+  isDelta,
+  JavaHashMap,
+  JavaHashSet,
+  JavaName,
+  PyDict,
+  PySet,
+  PyStr,
+  PyTuple,
+  type PyValue,
+  pythonTypeName,
+} from "../values/model.js";
 import { compare, equals, numericRank, toBigInt, truthy } from "../values/operations.js";
 import { isExceptionClass, isExceptionSubclass, PythonException, typeError } from "../values/python-exception.js";
 import { exceptionArgs, isText, makeText, repr, str, textOf } from "../values/text.js";
@@ -44,6 +55,7 @@ import {
   type FunctionScope,
   functionScope,
   walk,
+  walkCalls,
   walkDefinitions,
 } from "./script-scopes.js";
 import { type FunctionDefinition, parseScript, type Statement } from "./statement-parser.js";
@@ -176,11 +188,17 @@ type Block = (scope: Record<string, unknown>, state: RunState) => Flow;
 /** A callable value applied to positional arguments (map's function, sorted's cmp and key). */
 type Invoke = (args: PyValue[]) => PyValue;
 
+type StandIn = "Operation" | "DefaultOrders" | "Checkpoint" | "HashSet" | "HashMap";
+
 /** Java classes served as stand-ins, by package: compile-time constants and constructors. */
-const standIns: Record<string, Record<string, "Operation" | "DefaultOrders" | "Checkpoint">> = {
+const standIns: Record<string, Record<string, StandIn>> = {
   "com.xebialabs.deployit.plugin.api.deployment.specification": { Operation: "Operation" },
   "com.xebialabs.deployit.plugin.api.deployment.planning": { DefaultOrders: "DefaultOrders", Checkpoint: "Checkpoint" },
+  "java.util": { HashSet: "HashSet", HashMap: "HashMap" },
 };
+
+/** Methods of java.util's HashSet and HashMap the fast path does not have (iterators, map entries, Java arrays). */
+const missingJavaMethods = new Set(["iterator", "entrySet", "toArray"]);
 
 const operations = new Set(["CREATE", "DESTROY", "MODIFY", "NOOP"]);
 
@@ -206,7 +224,7 @@ const mutatingMethods = new Set(["append", "extend", "insert", "pop", "remove", 
 
 class ScriptCompiler extends ExpressionCompiler {
   /** Import aliases → stand-in kind. */
-  private readonly imported = new Map<string, "Operation" | "DefaultOrders" | "Checkpoint">();
+  private readonly imported = new Map<string, StandIn>();
   private statementLine = 0;
   /** Every name the script reads. */
   readonly readNames = new Set<string>();
@@ -250,6 +268,14 @@ class ScriptCompiler extends ExpressionCompiler {
         this.imported.set(alias, kind);
       }
     });
+    const collections = [...this.imported.values()].some((kind) => kind === "HashSet" || kind === "HashMap");
+    if (collections) {
+      walkCalls(statements, (node) => {
+        if (node.callee.kind === "attribute" && missingJavaMethods.has(node.callee.name)) {
+          throw new Decline(`method ${node.callee.name}`);
+        }
+      });
+    }
   }
 
   compileBlock(statements: Statement[]): Block {
@@ -1041,7 +1067,7 @@ class ScriptCompiler extends ExpressionCompiler {
     return (scope, env) => detach(read(scope, env));
   }
 
-  private standInConstant(kind: "Operation" | "DefaultOrders" | "Checkpoint", name: string): PyValue {
+  private standInConstant(kind: StandIn, name: string): PyValue {
     if (kind === "Operation" && operations.has(name)) return new JavaName("Operation", name);
     if (kind === "DefaultOrders" && Object.hasOwn(defaultOrders, name)) return defaultOrders[name]!;
     throw new Decline(`${kind}.${name}`);
@@ -1074,6 +1100,12 @@ class ScriptCompiler extends ExpressionCompiler {
         );
     }
     if (callee.kind === "name" && this.imported.get(callee.id) === "Checkpoint") return this.compileCheckpoint(node);
+    if (
+      callee.kind === "name" &&
+      (this.imported.get(callee.id) === "HashSet" || this.imported.get(callee.id) === "HashMap")
+    ) {
+      return this.compileJavaCollection(this.imported.get(callee.id) as "HashSet" | "HashMap", node);
+    }
     const hasKeywords = node.keywords.length > 0 || node.kwargs !== undefined;
     if (callee.kind === "name" && (Object.hasOwn(builtins, callee.id) || callee.id === "isinstance")) {
       if (hasKeywords) throw new Decline("keywords to a builtin");
@@ -1101,6 +1133,10 @@ class ScriptCompiler extends ExpressionCompiler {
       const values: PyValue[] = new Array(args.length);
       for (let i = 0; i < args.length; i++) values[i] = args[i]!(scope, env);
       if (!hasKeywords) {
+        if (self instanceof JavaHashSet || self instanceof JavaHashMap) {
+          const result = javaCollectionMethod(self, name, values);
+          if (result !== notMutating) return result;
+        }
         if (mutatingMethods.has(name)) {
           const mutated = mutate(self, name, values);
           if (mutated !== notMutating) return mutated;
@@ -1112,6 +1148,24 @@ class ScriptCompiler extends ExpressionCompiler {
       const method = scriptAttribute(self, name, env);
       if (!(method instanceof HostFunction)) throw typeError(`'${pythonTypeName(method)}' object is not callable`);
       return detach(method.call(values, env, named));
+    };
+  }
+
+  /** `HashSet()`, `HashSet(items)`, `HashMap()`, `HashMap(mapping)`: new collections, as the stand-ins' constructors. */
+  private compileJavaCollection(kind: "HashSet" | "HashMap", node: Node & { kind: "call" }): Evaluator {
+    if (node.keywords.length > 0 || node.kwargs || node.star || node.args.length > 1) {
+      throw new Decline(`${kind} arguments`);
+    }
+    const initial = node.args[0] ? this.compile(node.args[0]) : undefined;
+    if (kind === "HashSet") return (scope, env) => new JavaHashSet(initial ? iterate(initial(scope, env)) : []);
+    return (scope, env) => {
+      const map = new JavaHashMap();
+      if (initial) {
+        const source = initial(scope, env);
+        const pairs = source instanceof PyDict ? source : (builtins.dict!([source]) as PyDict);
+        for (const [key, value] of pairs.items()) map.set(key, value);
+      }
+      return map;
     };
   }
 
@@ -1260,6 +1314,88 @@ function loop(iterable: PyValue, state: RunState, visit: (item: PyValue) => bool
 }
 
 const notMutating = Symbol("not a mutating method of this value");
+
+/**
+ * The Java methods of java.util's HashSet and HashMap as Jython gives them (`add` says
+ * whether it added, a map's `remove` returns what it removed, a set's `remove` is Python's);
+ * `notMutating` for the Python methods they also have.
+ */
+function javaCollectionMethod(
+  self: JavaHashSet | JavaHashMap,
+  name: string,
+  args: PyValue[],
+): PyValue | typeof notMutating {
+  if (name === "size" || name === "isEmpty") {
+    arity(name, args, 0, 0);
+    return name === "size" ? self.size : self.size === 0;
+  }
+  if (self instanceof JavaHashSet) {
+    switch (name) {
+      case "add": {
+        arity(name, args, 1, 1);
+        if (self.has(args[0])) return false;
+        self.add(args[0]);
+        return true;
+      }
+      case "addAll":
+      case "removeAll": {
+        arity(name, args, 1, 1);
+        const before = self.size;
+        for (const item of iterate(args[0])) {
+          if (name === "addAll") self.add(item);
+          else self.delete(item);
+        }
+        return self.size !== before;
+      }
+      case "remove": {
+        // Jython gives a Java set Python's set.remove (the interpreter's stand-in returns a boolean).
+        arity(name, args, 1, 1);
+        const item = args[0];
+        if (!self.has(item))
+          throw new PythonException("KeyError", isText(item) ? `'${textOf(item)}'` : repr(item), [item]);
+        self.delete(item);
+        return null;
+      }
+      case "contains":
+        arity(name, args, 1, 1);
+        return self.has(args[0]);
+    }
+    return notMutating;
+  }
+  switch (name) {
+    case "put": {
+      arity(name, args, 2, 2);
+      const previous = self.has(args[0]) ? self.get(args[0]) : null;
+      self.set(args[0], args[1]);
+      return previous;
+    }
+    case "putAll":
+      arity(name, args, 1, 1);
+      return mutate(self, "update", args) === notMutating ? notMutating : null;
+    case "get":
+    case "getOrDefault": {
+      arity(name, args, name === "get" ? 1 : 2, 2);
+      return self.has(args[0]) ? self.get(args[0]) : (args[1] ?? null);
+    }
+    case "containsKey":
+      arity(name, args, 1, 1);
+      return self.has(args[0]);
+    case "containsValue":
+      arity(name, args, 1, 1);
+      return self.values().some((value) => equals(value, args[0]));
+    case "remove": {
+      arity(name, args, 1, 1);
+      if (!self.has(args[0])) return null;
+      const value = self.get(args[0]);
+      self.delete(args[0]);
+      return value;
+    }
+    case "keySet":
+      arity(name, args, 0, 0);
+      return new JavaHashSet(self.keys());
+  }
+  return notMutating;
+}
 
 /** list/dict/set mutations; `notMutating` when `self` is not a value these apply to. */
 function mutate(self: PyValue, name: string, args: PyValue[]): PyValue | typeof notMutating {

@@ -165,3 +165,22 @@ export function walkDefinitions(statements: Statement[], visit: (definition: Fun
     walkDefinitions(statement.function.body, visit);
   });
 }
+
+/** Every call expression in the statements, function bodies and nested expressions included. */
+export function walkCalls(statements: Statement[], visit: (node: Node & { kind: "call" }) => void): void {
+  const visitNode = (node: Node) => {
+    if (node.kind === "call") visit(node);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (isNode(item)) visitNode(item);
+          else if (isNode(item?.value)) visitNode(item.value);
+        }
+      } else if (isNode(value)) visitNode(value);
+    }
+  };
+  walk(statements, (statement) => {
+    for (const node of expressionsOf(statement)) visitNode(node);
+    if (statement.kind === "def") walkCalls(statement.function.body, visit);
+  });
+}

@@ -124,6 +124,27 @@ export class PySet {
   values(): PyValue[] {
     return [...this.members.values()];
   }
+
+  delete(value: PyValue): void {
+    this.members.delete(hashKey(value));
+  }
+}
+
+/**
+ * java.util.HashSet in a Jython script: a set with Java's methods (add returns whether it
+ * added), printed as `[a, b]`. A str put in it comes back as unicode (a java.lang.String).
+ */
+export class JavaHashSet extends PySet {
+  override add(value: PyValue): void {
+    super.add(value instanceof PyStr ? value.value : value);
+  }
+}
+
+/** java.util.HashMap in a Jython script: a dict with Java's methods; str keys and values come back as unicode. */
+export class JavaHashMap extends PyDict {
+  override set(key: PyValue, value: PyValue): void {
+    super.set(key instanceof PyStr ? key.value : key, value instanceof PyStr ? value.value : value);
+  }
 }
 
 /**
@@ -190,7 +211,9 @@ export function pythonTypeName(value: PyValue): string {
   if (value instanceof PyLong) return "long";
   if (Array.isArray(value)) return "list";
   if (value instanceof PyTuple) return "tuple";
+  if (value instanceof JavaHashMap) return "HashMap";
   if (value instanceof PyDict) return "dict";
+  if (value instanceof JavaHashSet) return "HashSet";
   if (value instanceof PySet) return "set";
   if (value instanceof JavaName) return value.javaType;
   // Jython's messages name exception types by their full name.

@@ -4,6 +4,7 @@ import { floatRepr, floatStr } from "./float-format.js";
 import {
   isDelta,
   isDeltaSpecification,
+  JavaHashSet,
   JavaName,
   PyDict,
   PyFloat,
@@ -55,6 +56,7 @@ export function repr(value: PyValue): string {
       .items()
       .map(([k, v]) => `${repr(k)}: ${repr(v)}`)
       .join(", ")}}`;
+  if (value instanceof JavaHashSet) return `[${value.values().map(javaText).join(", ")}]`;
   if (value instanceof PySet) return `set([${value.values().map(repr).join(", ")}])`;
   if (value instanceof PythonException) return `${value.pythonType}${repr(new PyTuple(exceptionArgs(value)))}`;
   return objectText(value);
@@ -122,6 +124,13 @@ function requireAscii(text: string): void {
  * Java objects print with their `toString()`: a CI as its id, a Type or Operation as its
  * name (decided here; XL Deploy's `BaseConfigurationItem.toString()` is not documented).
  */
+/** How a Java collection prints an item: null, true/false, text as it is, anything else as str(). */
+function javaText(value: PyValue): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return str(value);
+}
+
 function objectText(value: PyValue): string {
   if (value instanceof JavaName) return value.name;
   if (isConfigurationItem(value)) return value.id;
