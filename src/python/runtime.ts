@@ -10,7 +10,14 @@ import type {
   PythonRuntimeOptions,
 } from "./api.js";
 import { compileFastExpression, type FastExpression } from "./fastpath/fast-expression.js";
-import { compileFastScript, type FastScript, pythonLineOf, ScriptTimeout } from "./fastpath/fast-script.js";
+import {
+  compileFastScript,
+  type FastScript,
+  pythonLineOf,
+  pythonModuleOf,
+  ScriptTimeout,
+} from "./fastpath/fast-script.js";
+import type { ModuleRegistry } from "./fastpath/home-modules.js";
 import { displayValue } from "./interpreter/display.js";
 import {
   type PluginModuleSource,
@@ -79,12 +86,24 @@ class Runtime implements PlanwrightRuntime {
   private readonly timeLimitMs: number;
   private readonly hostOptions: PyodideHostOptions;
   private readonly log: NonNullable<PythonRuntimeOptions["log"]>;
+  private readonly resolveModule: PlanwrightRuntimeOptions["resolveModule"];
+  /**
+   * Home modules fast scripts imported: run once per runtime, as the interpreter runs a
+   * module once while it serves this runtime's classpath (a module imported by both paths runs in each).
+   */
+  private readonly modules: ModuleRegistry = new Map();
+  /**
+   * Where scripts importing home modules run, fixed at the first one: in the interpreter when
+   * it is loaded then (scripts it runs import the same modules), else on the fast path.
+   */
+  private modulesPath: "fast" | "interpreter" | undefined;
   readonly statistics = { fastEvaluations: 0, interpreterEvaluations: 0, scriptRuns: 0, fastScriptRuns: 0 };
 
   constructor(options: PlanwrightRuntimeOptions) {
     this.environment = { types: options.types };
     this.timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs;
     this.log = options.log ?? (() => {});
+    this.resolveModule = options.resolveModule;
     this.hostOptions = { types: options.types, log: this.log, resolveModule: options.resolveModule };
   }
 
@@ -117,7 +136,7 @@ class Runtime implements PlanwrightRuntime {
     const key = sourceKey(text);
     const cached = this.scripts.get(key);
     if (cached) return cached;
-    const fast = compileFastScript(text.source);
+    const fast = compileFastScript(text.source, { resolveModule: this.resolveModule });
     const script: Script = { source: text, fastPath: fast !== undefined, fast, code: undefined };
     if (!fast && this.host) {
       const code = this.host.compile(text, "exec", this.uniqueName(text));
@@ -161,7 +180,8 @@ class Runtime implements PlanwrightRuntime {
 
   runScript(compiled: CompiledScript, bindings: Record<string, unknown>, options: EvaluationOptions = {}): void {
     const script = compiled as Script;
-    if (script.fast) {
+    if (script.fast && script.fast.importsModules) this.modulesPath ??= this.host ? "interpreter" : "fast";
+    if (script.fast && (!script.fast.importsModules || this.modulesPath === "fast")) {
       this.runFastScript(script.fast, script.source, bindings, options);
       return;
     }
@@ -185,7 +205,12 @@ class Runtime implements PlanwrightRuntime {
   ): void {
     this.statistics.scriptRuns++;
     this.statistics.fastScriptRuns++;
-    const env = { types: this.environment.types, log: this.log, deadline: Date.now() + this.timeLimitMs };
+    const env = {
+      types: this.environment.types,
+      log: this.log,
+      deadline: Date.now() + this.timeLimitMs,
+      modules: this.modules,
+    };
     try {
       fast.run(bindings, env);
     } catch (error) {
@@ -198,9 +223,11 @@ class Runtime implements PlanwrightRuntime {
       }
       if (error instanceof PythonException) {
         const line = pythonLineOf(error);
+        // A statement of an imported home module raised it: its file and line, as the interpreter reports them.
+        const source = pythonModuleOf(error) ?? text.location;
         const where = {
-          file: text.location.file,
-          line: line === undefined ? text.location.line : (text.location.line ?? 1) + line - 1,
+          file: source.file,
+          line: line === undefined ? source.line : (source.line ?? 1) + line - 1,
           rule: options.rule,
         };
         throw new DiagnosticError([

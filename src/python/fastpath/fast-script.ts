@@ -1,3 +1,4 @@
+import type { SourceLocation } from "../../diagnostics/diagnostic.js";
 import { isConfigurationItem } from "../../repository/model.js";
 import { isHostObject } from "../host-object.js";
 import { PythonCheckpoint } from "../interpreter/host-values.js";
@@ -36,6 +37,7 @@ import {
   ExpressionCompiler,
   getAttribute,
 } from "./fast-expression.js";
+import { type HomeModuleSource, isHomeModuleName, type ModuleRegistry, type ResolveModule } from "./home-modules.js";
 import { sortInPlace } from "./list-sort.js";
 import type { BinaryOperator, Node } from "./parser.js";
 import {
@@ -67,6 +69,8 @@ export interface ScriptEnvironment extends PythonEnvironment {
   log(level: "info", message: string): void;
   /** Date.now() after which loops stop the run (ScriptTimeout). */
   readonly deadline: number;
+  /** The home modules imported so far, kept across runs (the runtime's); a run without one imports afresh. */
+  readonly modules?: ModuleRegistry;
 }
 
 /**
@@ -76,6 +80,8 @@ export interface ScriptEnvironment extends PythonEnvironment {
  */
 export interface FastScript {
   readonly source: string;
+  /** The script imports home modules (whose top level runs at the first import of a registry). */
+  readonly importsModules: boolean;
   run(bindings: Readonly<Record<string, unknown>>, env: ScriptEnvironment): void;
 }
 
@@ -88,14 +94,34 @@ export class ScriptTimeout extends Error {
 }
 
 const errorLines = new WeakMap<object, number>();
+/** Where the module is whose statement raised an exception (absent: the script itself). */
+const errorModules = new WeakMap<object, SourceLocation>();
 
 /** The script line (1-based) a Python exception of a fast script was raised at. */
 export function pythonLineOf(error: unknown): number | undefined {
   return typeof error === "object" && error !== null ? errorLines.get(error) : undefined;
 }
 
-function tagLine(error: unknown, line: number): void {
-  if (error instanceof PythonException && !errorLines.has(error)) errorLines.set(error, line);
+/**
+ * Where a home module's statement raised the exception (its file and the line of the
+ * module's first line; `pythonLineOf` is then a line of that module), or undefined when
+ * the script's own statement did.
+ */
+export function pythonModuleOf(error: unknown): SourceLocation | undefined {
+  return typeof error === "object" && error !== null ? errorModules.get(error) : undefined;
+}
+
+function tagLine(error: unknown, line: number, module: SourceLocation | undefined): void {
+  if (error instanceof PythonException && !errorLines.has(error)) {
+    errorLines.set(error, line);
+    if (module) errorModules.set(error, module);
+  }
+}
+
+/** What compiling a script may use besides its source. */
+export interface FastScriptOptions {
+  /** The plugin classpath's Python modules: `from helpers import x` runs helpers on the fast path when it compiles there. */
+  resolveModule?: ResolveModule;
 }
 
 /**
@@ -104,26 +130,33 @@ function tagLine(error: unknown, line: number): void {
  * errors). Every loop and every function call checks the deadline, and recursion stops at
  * Jython's limit, so a run needs no watchdog.
  */
-export function compileFastScript(source: string): FastScript | undefined {
-  const compiled = compileFastScriptOrDecline(source);
+export function compileFastScript(source: string, options: FastScriptOptions = {}): FastScript | undefined {
+  const compiled = compileFastScriptOrDecline(source, options);
   return compiled instanceof Decline ? undefined : compiled;
 }
 
-/** Why the fast path declines a script (its Decline, whose message names the construct), or the compiled script. */
-export function compileFastScriptOrDecline(source: string): FastScript | Decline {
+/**
+ * Why the fast path declines a script (its Decline, whose message names the construct), or
+ * the compiled script. A script importing a home module declines when the module does.
+ */
+export function compileFastScriptOrDecline(source: string, options: FastScriptOptions = {}): FastScript | Decline {
   let body: Block;
   let names: string[];
+  let importsModules: boolean;
   try {
     const statements = parseScript(source);
-    const compiler = new ScriptCompiler(statements);
+    const modules = options.resolveModule ? moduleCompiler(options.resolveModule) : undefined;
+    const compiler = new ScriptCompiler(statements, modules, undefined);
     body = compiler.compileBlock(statements);
     names = [...compiler.readNames];
+    importsModules = compiler.importsModules;
   } catch (error) {
     if (error instanceof Decline) return error;
     throw error;
   }
   return {
     source,
+    importsModules,
     run(bindings, env) {
       // Only the bindings the script reads: the planner hands every rule a dozen.
       const scope: Record<string, unknown> = Object.create(null);
@@ -137,6 +170,7 @@ export function compileFastScriptOrDecline(source: string): FastScript | Decline
         returned: null,
         depth: 0,
         caught: undefined,
+        modules: env.modules ?? new Map(),
       };
       body(scope, state);
     },
@@ -154,6 +188,7 @@ interface RunState extends ScriptEnvironment {
   depth: number;
   /** What the running frame's latest handler caught: a bare `raise` re-raises it. */
   caught: unknown;
+  modules: ModuleRegistry;
 }
 
 /** What a statement tells its block: go on, break/continue the innermost loop, or return. */
@@ -238,7 +273,18 @@ class ScriptCompiler extends ExpressionCompiler {
     finallyBody: false,
   };
 
-  constructor(statements: Statement[]) {
+  /** A `from module import ...` of a home module: the modules it runs (packages first) and the names it binds. */
+  private readonly homeImports = new Map<
+    Statement,
+    { chain: CompiledModule[]; names: { name: string; alias: string }[] }
+  >();
+
+  constructor(
+    statements: Statement[],
+    private readonly modules: ModuleCompiler | undefined,
+    /** The module being compiled (its file and first line), undefined for a planning script. */
+    private readonly origin: SourceLocation | undefined,
+  ) {
     super();
     const assigned = new Set<string>();
     collectAssignedNames(statements, assigned);
@@ -259,6 +305,10 @@ class ScriptCompiler extends ExpressionCompiler {
     walk(statements, (statement) => {
       if (statement.kind !== "import") return;
       const known = standIns[statement.module];
+      if (!known) {
+        this.addHomeImport(statement, allBound, moduleBound);
+        return;
+      }
       for (const { name, alias } of statement.names) {
         const kind = known?.[name];
         const bound = allBound.has(alias) || moduleBound.has(alias);
@@ -278,6 +328,55 @@ class ScriptCompiler extends ExpressionCompiler {
     }
   }
 
+  /** Resolves and compiles the module of `from module import names` (declining when it is not a home module of the subset). */
+  private addHomeImport(
+    statement: Statement & { kind: "import" },
+    allBound: Set<string>,
+    moduleBound: Set<string>,
+  ): void {
+    if (!this.modules || !isHomeModuleName(statement.module)) throw new Decline(`import from ${statement.module}`);
+    const chain = this.modules.chain(statement.module);
+    const imported = chain.at(-1)!;
+    const names: { name: string; alias: string }[] = [];
+    for (const { name, alias } of statement.names) {
+      if (name === "*") {
+        // Without __all__, `import *` binds the module's names that do not start with "_".
+        if (imported.bound.has("__all__")) throw new Decline("import * with __all__");
+        if ([...imported.standIns].some((name) => !name.startsWith("_"))) throw new Decline("import * of stand-ins");
+        for (const bound of imported.bound) if (!bound.startsWith("_")) names.push({ name: bound, alias: bound });
+        continue;
+      }
+      // A name the module does not bind may be a submodule the interpreter would import.
+      if (!imported.bound.has(name)) throw new Decline(`import of ${name} from ${statement.module}`);
+      names.push({ name, alias });
+    }
+    for (const { alias } of names) {
+      declineBuiltinValue(alias);
+      if (Object.hasOwn(builtins, alias) || interpreterBuiltins.has(alias)) throw new Decline(`import of ${alias}`);
+      if (this.imported.has(alias) || moduleBound.has(alias)) throw new Decline(`import of ${alias}`);
+      allBound.add(alias);
+    }
+    this.homeImports.set(statement, { chain, names });
+  }
+
+  /**
+   * The names the module's top level binds to values (what `from module import name` may
+   * take), and those it imports as stand-ins (compile-time constants, no values to import).
+   */
+  boundNames(statements: Statement[]): { bound: Set<string>; standIns: Set<string> } {
+    const bound = new Set<string>();
+    collectAssignedNames(statements, bound);
+    walk(statements, (statement) => {
+      const home = statement.kind === "import" ? this.homeImports.get(statement) : undefined;
+      for (const { alias } of home?.names ?? []) bound.add(alias);
+    });
+    return { bound, standIns: new Set(this.imported.keys()) };
+  }
+
+  get importsModules(): boolean {
+    return this.homeImports.size > 0;
+  }
+
   compileBlock(statements: Statement[]): Block {
     const compiled = statements.map((statement) => this.compileStatement(statement));
     if (compiled.length === 1) return compiled[0]!;
@@ -294,12 +393,13 @@ class ScriptCompiler extends ExpressionCompiler {
   override compile(node: Node): Evaluator {
     const evaluator = node.kind === "lambda" ? this.lambdaValue(node) : super.compile(node);
     const line = node.line;
+    const origin = this.origin;
     if (line === undefined || line === this.statementLine || node.kind === "constant") return evaluator;
     return (scope, env) => {
       try {
         return evaluator(scope, env);
       } catch (error) {
-        tagLine(error, line);
+        tagLine(error, line, origin);
         throw error;
       }
     };
@@ -309,11 +409,12 @@ class ScriptCompiler extends ExpressionCompiler {
     this.statementLine = statement.line;
     const run = this.statementBody(statement);
     const line = statement.line;
+    const origin = this.origin;
     return (scope, state) => {
       try {
         return run(scope, state);
       } catch (error) {
-        tagLine(error, line);
+        tagLine(error, line, origin);
         throw error;
       }
     };
@@ -408,10 +509,22 @@ class ScriptCompiler extends ExpressionCompiler {
           return Flow.Next;
         };
       }
-      case "import":
+      case "import": {
         if (this.context.function) throw new Decline("import in a function");
-        // Resolved at compile time (the stand-ins are constants).
-        return () => Flow.Next;
+        const home = this.homeImports.get(statement);
+        // Stand-ins are resolved at compile time (they are constants).
+        if (!home) return () => Flow.Next;
+        const { chain, names } = home;
+        return (scope, state) => {
+          const globals = importModules(chain, state);
+          for (const { name, alias } of names) {
+            const value = globals[name];
+            if (value === undefined) throw new PythonException("ImportError", `cannot import name ${name}`);
+            scope[alias] = value;
+          }
+          return Flow.Next;
+        };
+      }
     }
   }
 
@@ -1578,6 +1691,99 @@ function sortWith(items: PyValue[], { cmp, key, reverse }: SortOptions): void {
   sortInPlace(entries, lessThan);
   if (reverse) entries.reverse();
   for (let i = 0; i < entries.length; i++) items[i] = entries[i]!.item;
+}
+
+/** A home module compiled on the fast path; a package without `__init__.py` has no body. */
+interface CompiledModule {
+  name: string;
+  body: Block | undefined;
+  /** The names its top level binds to values. */
+  bound: Set<string>;
+  /** The names it imports as stand-ins. */
+  standIns: Set<string>;
+}
+
+/** Compiles a classpath's home modules once each (a failure or decline is remembered too). */
+interface ModuleCompiler {
+  /** The modules `from name import ...` runs, outermost package first; throws Decline. */
+  chain(name: string): CompiledModule[];
+}
+
+const moduleCompilers = new WeakMap<ResolveModule, ModuleCompiler>();
+
+function moduleCompiler(resolve: ResolveModule): ModuleCompiler {
+  const known = moduleCompilers.get(resolve);
+  if (known) return known;
+  const compiled = new Map<string, CompiledModule | Decline>();
+  const compiling = new Set<string>();
+  const compileModule = (name: string, source: HomeModuleSource): CompiledModule => {
+    const cached = compiled.get(name);
+    if (cached instanceof Decline) throw cached;
+    if (cached) return cached;
+    if (compiling.has(name)) throw new Decline(`circular import of ${name}`);
+    compiling.add(name);
+    try {
+      const statements = parseScript(source.source);
+      const compiler = new ScriptCompiler(statements, modules, source.location);
+      const module = { name, body: compiler.compileBlock(statements), ...compiler.boundNames(statements) };
+      compiled.set(name, module);
+      return module;
+    } catch (error) {
+      if (!(error instanceof Decline)) throw error;
+      const declined = new Decline(`module ${name}: ${error.message}`);
+      compiled.set(name, declined);
+      throw declined;
+    } finally {
+      compiling.delete(name);
+    }
+  };
+  const modules: ModuleCompiler = {
+    chain(name) {
+      // As the interpreter's importer: each enclosing package runs first; one without __init__.py is empty.
+      const parts = name.split(".");
+      return parts.map((_part, index) => {
+        const prefix = parts.slice(0, index + 1).join(".");
+        const source = resolve(prefix);
+        if (!source) {
+          if (index === parts.length - 1) throw new Decline(`no module ${name}`);
+          return { name: prefix, body: undefined, bound: new Set<string>(), standIns: new Set<string>() };
+        }
+        return compileModule(prefix, source);
+      });
+    },
+  };
+  moduleCompilers.set(resolve, modules);
+  return modules;
+}
+
+/**
+ * Runs the modules of an import that this run's registry does not have yet (their top level
+ * with their own globals, the deadline and log of the importing run), and returns the last
+ * one's globals. A module whose top level raised is forgotten, so the next import runs it again.
+ */
+function importModules(chain: readonly CompiledModule[], state: RunState): Record<string, unknown> {
+  let globals: Record<string, unknown> = Object.create(null);
+  for (const module of chain) {
+    const known = state.modules.get(module.name);
+    if (known) {
+      globals = known;
+      continue;
+    }
+    globals = Object.create(null);
+    state.modules.set(module.name, globals);
+    if (!module.body) continue;
+    const importing = state.globals;
+    state.globals = globals;
+    try {
+      module.body(globals, state);
+    } catch (error) {
+      state.modules.delete(module.name);
+      throw error;
+    } finally {
+      state.globals = importing;
+    }
+  }
+  return globals;
 }
 
 /** What `raise Class, value` raises: value itself when it is an instance of the class, else a new instance. */

@@ -361,7 +361,7 @@ function raiseStatement(parser: ExpressionParser, line: number): Statement {
   return { kind: "raise", line, exception, value };
 }
 
-/** `from package import Name [as alias], ...` (the stand-ins fast-script.ts knows). */
+/** `from module import Name [as alias], ...`, `from module import (...)`, `from module import *` (name "*"). */
 function importStatement(parser: ExpressionParser, line: number): Statement {
   parser.position++;
   const parts: string[] = [];
@@ -375,6 +375,12 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
   if (!parser.isKeyword("import")) throw new Decline("import");
   parser.position++;
   const names: { name: string; alias: string }[] = [];
+  if (parser.isOp("*")) {
+    parser.position++;
+    return { kind: "import", line, module: parts.join("."), names: [{ name: "*", alias: "*" }] };
+  }
+  const parenthesized = parser.isOp("(");
+  if (parenthesized) parser.position++;
   for (;;) {
     const token = parser.next();
     if (token.kind !== "name") throw new Decline("import list");
@@ -388,7 +394,9 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
     names.push({ name: token.text, alias });
     if (!parser.isOp(",")) break;
     parser.position++;
+    if (parenthesized && parser.isOp(")")) break;
   }
+  if (parenthesized) parser.expectOp(")");
   return { kind: "import", line, module: parts.join("."), names };
 }
 
