@@ -43,7 +43,7 @@ export function loadPluginModule(root: ClasspathRoot): { module?: PluginModule; 
   const outcome = currentVersion(path.resolve(root.directory, index)).outcome;
   if ("error" in outcome) {
     const { error } = outcome;
-    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const detail = loadFailure(error);
     return { diagnostics: [diagnostic("PW8501", { file, detail }, { file })] };
   }
   const candidate = exportedPlugin(outcome.exports);
@@ -114,6 +114,14 @@ function currentVersion(file: string): ModuleVersion {
   const version = { digest: digestOf(file) ?? "", outcome };
   importedVersions.set(file, version);
   return version;
+}
+
+/** Why a module did not load, in the plugin author's terms (not in terms of `require`). */
+function loadFailure(error: unknown): string {
+  if ((error as { code?: unknown })?.code === "ERR_REQUIRE_ASYNC_MODULE") {
+    return "it uses top-level await, which a plugin module cannot: the home loads in one synchronous pass; await inside its rules' functions instead";
+  }
+  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
 }
 
 function digestOf(file: string): string | undefined {
