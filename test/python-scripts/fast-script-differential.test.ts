@@ -75,6 +75,14 @@ async function benchScripts(): Promise<Record<string, string>> {
 }
 
 const handWritten: Record<string, string> = {
+  "Type.valueOf, builtin and imported": `
+import com.xebialabs.deployit.plugin.api.reflect.Type as CiType
+from com.xebialabs.deployit.plugin.api.reflect import Type as ReflectType
+base = Type.valueOf("udm.BaseDeployed")
+print base, deployed.type.instanceOf(base), deployed.type.instanceOf(CiType.valueOf("udm", "BaseContainer"))
+print deployed.container.type == ReflectType.valueOf("udm.BaseContainer"), str(Type.valueOf(u"udm.Version"))
+context.addStep(steps.noop(description="type %s" % Type.valueOf(deployed.type), order=1))
+`,
   "canonical plan scope": `
 containers = []
 for _delta in deltas.deltas:

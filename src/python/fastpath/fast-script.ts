@@ -223,13 +223,14 @@ type Block = (scope: Record<string, unknown>, state: RunState) => Flow;
 /** A callable value applied to positional arguments (map's function, sorted's cmp and key). */
 type Invoke = (args: PyValue[]) => PyValue;
 
-type StandIn = "Operation" | "DefaultOrders" | "Checkpoint" | "HashSet" | "HashMap";
+type StandIn = "Operation" | "DefaultOrders" | "Checkpoint" | "HashSet" | "HashMap" | "Type";
 
 /** Java classes served as stand-ins, by package: compile-time constants and constructors. */
 const standIns: Record<string, Record<string, StandIn>> = {
   "com.xebialabs.deployit.plugin.api.deployment.specification": { Operation: "Operation" },
   "com.xebialabs.deployit.plugin.api.deployment.planning": { DefaultOrders: "DefaultOrders", Checkpoint: "Checkpoint" },
   "java.util": { HashSet: "HashSet", HashMap: "HashMap" },
+  "com.xebialabs.deployit.plugin.api.reflect": { Type: "Type" },
 };
 
 /** Methods of java.util's HashSet and HashMap the fast path does not have (iterators, map entries, Java arrays). */
@@ -306,6 +307,8 @@ class ScriptCompiler extends ExpressionCompiler {
       if (statement.kind !== "import") return;
       const known = standIns[statement.module];
       if (!known) {
+        // `import package.module as m` binds a module object: not one of ours.
+        if (statement.form === "import") throw new Decline(`import of ${statement.module}`);
         this.addHomeImport(statement, allBound, moduleBound);
         return;
       }
@@ -1236,6 +1239,9 @@ class ScriptCompiler extends ExpressionCompiler {
       throw new Decline("keywords to a method");
     }
     if (unimplementedMethods.has(name) && !mutatingMethods.has(name)) throw new Decline(`method ${name}`);
+    if (callee.object.kind === "name" && this.isTypeStandIn(callee.object.id) && name === "valueOf") {
+      return this.compileTypeValueOf(node);
+    }
     if (callee.object.kind === "name" && this.imported.has(callee.object.id)) throw new Decline("stand-in method");
     const receiver = this.compile(callee.object);
     const args = node.args.map((arg) => this.compile(arg));
@@ -1261,6 +1267,25 @@ class ScriptCompiler extends ExpressionCompiler {
       const method = scriptAttribute(self, name, env);
       if (!(method instanceof HostFunction)) throw typeError(`'${pythonTypeName(method)}' object is not callable`);
       return detach(method.call(values, env, named));
+    };
+  }
+
+  /** `Type` here means com.xebialabs.deployit.plugin.api.reflect.Type: imported, or the interpreter's builtin of that name. */
+  private isTypeStandIn(id: string): boolean {
+    return this.imported.has(id) ? this.imported.get(id) === "Type" : id === "Type";
+  }
+
+  /** `Type.valueOf(name)` or `Type.valueOf(prefix, name)`: a CI type, as `ci.type` is one (the interpreter's `_CiType.valueOf`). */
+  private compileTypeValueOf(node: Node & { kind: "call" }): Evaluator {
+    if (node.keywords.length > 0 || node.kwargs || node.star || node.args.length === 0) {
+      throw new Decline("Type.valueOf arguments");
+    }
+    const parts = node.args.slice(0, 2).map((arg) => this.compile(arg));
+    return (scope, env) => {
+      const values = parts.map((part) => part(scope, env));
+      // As Python's str(name) or "%s.%s" % (prefix, name).
+      const name = values.length === 1 ? textOf(builtins.str!(values) as PyStr) : values.map(str).join(".");
+      return new JavaName("Type", name, env.types);
     };
   }
 

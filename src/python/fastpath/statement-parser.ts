@@ -33,7 +33,8 @@ export type Statement =
       otherwise: Statement[] | undefined;
       final: Statement[] | undefined;
     }
-  | { kind: "import"; line: number; module: string; names: { name: string; alias: string }[] };
+  /** `from module import names` (form "from"), or `import module.Name as alias` (form "import", one name). */
+  | { kind: "import"; line: number; form: "from" | "import"; module: string; names: { name: string; alias: string }[] };
 
 /** `def name(parameters, name=default, *varargs, **kwargs): body`. */
 export interface FunctionDefinition extends Parameters {
@@ -230,6 +231,8 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
         return raiseStatement(parser, line);
       case "from":
         return importStatement(parser, line);
+      case "import":
+        return importAsStatement(parser, line);
       case "return": {
         parser.position++;
         return { kind: "return", line, value: parser.peek().kind === "end" ? undefined : parser.testList() };
@@ -267,7 +270,6 @@ function simpleStatement(parser: ExpressionParser, line: number): Statement {
         }
         return { kind: "del", line, targets };
       }
-      case "import":
       case "def":
       case "while":
       case "try":
@@ -377,7 +379,7 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
   const names: { name: string; alias: string }[] = [];
   if (parser.isOp("*")) {
     parser.position++;
-    return { kind: "import", line, module: parts.join("."), names: [{ name: "*", alias: "*" }] };
+    return { kind: "import", line, form: "from", module: parts.join("."), names: [{ name: "*", alias: "*" }] };
   }
   const parenthesized = parser.isOp("(");
   if (parenthesized) parser.position++;
@@ -397,7 +399,26 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
     if (parenthesized && parser.isOp(")")) break;
   }
   if (parenthesized) parser.expectOp(")");
-  return { kind: "import", line, module: parts.join("."), names };
+  return { kind: "import", line, form: "from", module: parts.join("."), names };
+}
+
+/** `import package.Name as alias` (how scripts import a Java class); other plain imports decline. */
+function importAsStatement(parser: ExpressionParser, line: number): Statement {
+  parser.position++;
+  const parts: string[] = [];
+  for (;;) {
+    const token = parser.next();
+    if (token.kind !== "name") throw new Decline("import");
+    parts.push(token.text);
+    if (!parser.isOp(".")) break;
+    parser.position++;
+  }
+  if (parts.length < 2 || !parser.isKeyword("as")) throw new Decline("statement import");
+  parser.position++;
+  const alias = parser.next();
+  if (alias.kind !== "name" || parser.isOp(",")) throw new Decline("statement import");
+  const name = parts.pop()!;
+  return { kind: "import", line, form: "import", module: parts.join("."), names: [{ name, alias: alias.text }] };
 }
 
 /**
