@@ -110,6 +110,20 @@ print sorted(containers, linked_first, reverse=True)
   "a cmp function must return an integer": `
 print sorted([2, 1], lambda a, b: "less")
 `,
+  "TypeErrors name a function's type": `
+def describe():
+    return "x"
+for value in [describe, lambda: 1]:
+    try:
+        len(value)
+    except TypeError, e:
+        print e
+try:
+    for item in describe:
+        pass
+except TypeError, e:
+    print e
+`,
   "tab indentation":
     "def targets(names):\n\tfound = []\n\tfor name in names:\n\t\tif name.startswith('t'):\n\t\t\tfound.append(name)\n\treturn found\nprint targets(['tomcat', 'db', 'tibco'])\n",
 };

@@ -20,6 +20,9 @@ export interface FunctionCode {
  * and the globals of the module it was defined in (which its body reads as globals).
  */
 export class ScriptFunction {
+  /** Python's `type(f).__name__` (values/model.ts pythonTypeName reads it). */
+  readonly pythonTypeName = "function";
+
   constructor(
     readonly code: FunctionCode,
     readonly defaults: readonly PyValue[],

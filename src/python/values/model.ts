@@ -222,5 +222,8 @@ export function pythonTypeName(value: PyValue): string {
   if (isConfigurationItem(value)) return (value as ConfigurationItem).type;
   if (isDelta(value)) return "Delta";
   if (isDeltaSpecification(value)) return "DeltaSpecification";
+  // Values of the fast path's own (a script's functions) name their type.
+  const named = (value as { pythonTypeName?: unknown } | null)?.pythonTypeName;
+  if (typeof named === "string") return named;
   return "object";
 }
