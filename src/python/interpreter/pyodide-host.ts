@@ -24,6 +24,7 @@ import { py2OrderingSource } from "./python/py2-ordering.js";
 import { py2SemanticsSource } from "./python/py2-semantics.js";
 import { py2TextSource } from "./python/py2-text.js";
 import { runnerSource } from "./python/runner.js";
+import { InterpreterSnapshotCache } from "./snapshot.js";
 import { Watchdog } from "./watchdog.js";
 
 /** A Python module found on the plugin classpath (`import rules.helpers`). */
@@ -53,6 +54,17 @@ export class PythonFailure {
     /** For `host`: what a JS callback threw (rethrown as it is). */
     readonly hostError: unknown,
   ) {}
+}
+
+/** How the interpreter of this process started (for tests and `npm run bench`). */
+export interface InterpreterStartup {
+  readonly from: "snapshot" | "plain";
+  /** The snapshot file used or written; undefined when snapshots are off. */
+  readonly snapshotFile: string | undefined;
+  /** Why an existing snapshot was not used ("missing", "truncated", ...). */
+  readonly snapshotRejected: string | undefined;
+  /** After a plain load: resolves once the new snapshot is written (false if it could not be). */
+  readonly snapshotWritten: Promise<boolean> | undefined;
 }
 
 /** A compiled code object living inside Pyodide. */
@@ -94,6 +106,7 @@ export class PyodideHost {
     private readonly watchdog: Watchdog,
     private readonly bound: { options: PyodideHostOptions },
     private readonly pluginModules: { clear(): void },
+    readonly startup: InterpreterStartup,
   ) {}
 
   /**
@@ -107,39 +120,91 @@ export class PyodideHost {
     this.bound.options = options;
   }
 
-  static async start(options: PyodideHostOptions): Promise<PyodideHost> {
+  /**
+   * Loads the interpreter, from the snapshot cache when it holds a usable snapshot; otherwise
+   * plainly, and then writes one for the next process. `snapshots` null turns the cache off;
+   * by default it is the process's (`InterpreterSnapshotCache.forProcess`).
+   */
+  static async start(options: PyodideHostOptions, snapshots?: InterpreterSnapshotCache | null): Promise<PyodideHost> {
     // Imported here so that a process that never needs the interpreter never loads it.
-    const { loadPyodide } = await import("pyodide");
+    const { loadPyodide, version } = await import("pyodide");
     const bound = { options };
-    const pyodide = await loadPyodide({
+    const loadOptions = {
       jsglobals: {},
       // A fixed hash seed: set and dict iteration order, and so any plan a script builds by
       // iterating one, is the same on every run.
       env: { PYTHONHASHSEED: "0" },
-      stdout: (line) => bound.options.log("info", line),
-      stderr: (line) => bound.options.log("warn", line),
-    });
-    pyodide.registerJsModule("_pw_host", hostModule(bound));
+      stdout: (line: string) => bound.options.log("info", line),
+      stderr: (line: string) => bound.options.log("warn", line),
+    };
+    const cache =
+      snapshots === undefined
+        ? InterpreterSnapshotCache.forProcess({
+            pyodideVersion: version,
+            prelude: PRELUDE,
+            loadOptions: loadOptions.env,
+          })
+        : (snapshots ?? undefined);
+    const host = hostModule(bound);
+    const found = cache?.read();
+    let snapshotRejected = found && "rejected" in found ? found.rejected : undefined;
+    if (cache && found && "snapshot" in found) {
+      try {
+        const pyodide = await loadPyodide({
+          ...loadOptions,
+          _loadSnapshot: found.snapshot,
+          // The only JS object the prelude holds is the `_pw_host` module (see `snapshotReference`).
+          _snapshotDeserializer: (reference: unknown) => {
+            if (reference !== HOST_MODULE_REFERENCE) throw new Error(`unknown snapshot reference ${String(reference)}`);
+            return host;
+          },
+        });
+        const namespace = pyodide.globals.get(PRELUDE_NAMESPACE);
+        if (namespace === undefined) throw new Error("snapshot without the prelude");
+        return PyodideHost.ready(pyodide, namespace, bound, {
+          from: "snapshot",
+          snapshotFile: cache.file,
+          snapshotRejected: undefined,
+          snapshotWritten: undefined,
+        });
+      } catch (error) {
+        // Checks passed but Pyodide refused it (a private API changed under the same version?).
+        cache.discard();
+        snapshotRejected = `unusable (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+      }
+    }
+    const pyodide = await loadPyodide({ ...loadOptions, _makeSnapshot: cache !== undefined });
+    pyodide.registerJsModule("_pw_host", host);
     const namespace = pyodide.globals.get("dict")();
-    const sources = [
-      py2FixerSource,
-      py2OrderingSource,
-      py2TextSource,
-      py2SemanticsSource,
-      bridgeSource,
-      javaStandinsSource,
-      runnerSource,
-    ];
-    pyodide.runPython(sources.join("\n"), { globals: namespace, filename: "<planwright>" });
+    pyodide.runPython(PRELUDE, { globals: namespace, filename: "<planwright>" });
+    pyodide.globals.set(PRELUDE_NAMESPACE, namespace);
+    // Captured now, before any plugin code runs, so the snapshot holds only Pyodide and the
+    // prelude; only the copy is synchronous, the 31 MB write happens in the background.
+    const snapshot = cache ? captureSnapshot(pyodide, host) : undefined;
+    return PyodideHost.ready(pyodide, namespace, bound, {
+      from: "plain",
+      snapshotFile: cache?.file,
+      snapshotRejected,
+      snapshotWritten: cache && snapshot ? cache.write(snapshot) : cache ? Promise.resolve(false) : undefined,
+    });
+  }
+
+  private static ready(
+    pyodide: PyodideAPI,
+    namespace: { get(name: string): unknown },
+    bound: { options: PyodideHostOptions },
+    startup: InterpreterStartup,
+  ): PyodideHost {
     const interrupt = new Uint8Array(new SharedArrayBuffer(1));
     pyodide.setInterruptBuffer(interrupt);
     return new PyodideHost(
       pyodide,
-      namespace.get("_compile"),
-      namespace.get("_run"),
+      namespace.get("_compile") as PyCallable,
+      namespace.get("_run") as PyCallable,
       new Watchdog(interrupt, 20),
       bound,
-      namespace.get("_plugin_modules"),
+      namespace.get("_plugin_modules") as { clear(): void },
+      startup,
     );
   }
 
@@ -176,6 +241,39 @@ export class PyodideHost {
 
   get version(): string {
     return this.pyodide.version;
+  }
+}
+
+/** Planwright's Python layer, run once when the interpreter starts. */
+const PRELUDE = [
+  py2FixerSource,
+  py2OrderingSource,
+  py2TextSource,
+  py2SemanticsSource,
+  bridgeSource,
+  javaStandinsSource,
+  runnerSource,
+].join("\n");
+
+/** Where the prelude's namespace is kept in `__main__`, so a snapshot-loaded interpreter finds it. */
+const PRELUDE_NAMESPACE = "_planwright_prelude";
+const HOST_MODULE_REFERENCE = "_pw_host";
+
+/**
+ * Pyodide's memory with the prelude loaded. JS objects Python holds cannot be captured, only
+ * named: the prelude holds just the `_pw_host` module, which a loading process supplies anew.
+ * Undefined if Python holds anything else (a prelude change): then there is no snapshot.
+ */
+function captureSnapshot(pyodide: PyodideAPI, host: Record<string, unknown>): Uint8Array | undefined {
+  try {
+    return pyodide.makeMemorySnapshot({
+      serializer: (value: unknown) => {
+        if (value === host) return HOST_MODULE_REFERENCE;
+        throw new Error("the prelude holds a JS object other than _pw_host");
+      },
+    });
+  } catch {
+    return undefined;
   }
 }
 
