@@ -461,7 +461,10 @@ describe("home modules in the interpreter", () => {
       const script = runtime.compileScript({ source, location: { file: `${name}.py`, line: 1 } });
       if ("severity" in script) throw new Error(script.message);
       runtime.runScript(script, {});
-      return [...printed];
+      // Python 3 words a module's missing attribute differently from Jython 2.7.
+      return printed.map((line) =>
+        line.replace(/module '[\w.]+' has no attribute/, "'module' object has no attribute"),
+      );
     });
     expect(runtime.statistics.fastScriptRuns).toBe(0);
     expect(outputs).toEqual(runHomeModuleScriptsFast());

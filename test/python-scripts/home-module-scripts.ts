@@ -45,6 +45,14 @@ export const homeModuleScripts: [string, string][] = [
   ["a package and a submodule", "from planhelpers.text import title, numbered\nprint title('web', 1), numbered('db')"],
   ["a second import keeps the module's state", "from counters import bump as next_number\nprint next_number()"],
   ["import * of a module's public names", "from planhelpers.text import *\nprint PREFIX, title('a')"],
+  [
+    "import of modules as values",
+    "import counters\nimport planhelpers.text\nimport planhelpers.text as text\nprint counters.bump(5), planhelpers.SEPARATOR.strip(), planhelpers.text.title(1, 2)\nprint text.numbered(name='n'), text.PREFIX\ncounters.count = [100]\nprint counters.bump()",
+  ],
+  [
+    "a missing attribute of a module",
+    "import counters\ntry:\n    counters.missing\nexcept AttributeError, e:\n    print 'AttributeError', e",
+  ],
 ];
 
 export const resolveHomeModule = (name: string): HomeModuleSource | undefined => {

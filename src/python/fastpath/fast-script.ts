@@ -37,7 +37,13 @@ import {
   ExpressionCompiler,
   getAttribute,
 } from "./fast-expression.js";
-import { type HomeModuleSource, isHomeModuleName, type ModuleRegistry, type ResolveModule } from "./home-modules.js";
+import {
+  type HomeModuleSource,
+  isHomeModuleName,
+  type ModuleRegistry,
+  type ResolveModule,
+  ScriptModule,
+} from "./home-modules.js";
 import { sortInPlace } from "./list-sort.js";
 import type { BinaryOperator, Node } from "./parser.js";
 import {
@@ -279,6 +285,8 @@ class ScriptCompiler extends ExpressionCompiler {
     Statement,
     { chain: CompiledModule[]; names: { name: string; alias: string }[] }
   >();
+  /** An `import a.b [as m], ...` of home modules. */
+  private readonly moduleImports = new Map<Statement, ModuleImport[]>();
 
   constructor(
     statements: Statement[],
@@ -304,11 +312,13 @@ class ScriptCompiler extends ExpressionCompiler {
       if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`assignment to ${name}`);
     }
     walk(statements, (statement) => {
+      if (statement.kind === "importModules") {
+        this.addModuleImports(statement, allBound, moduleBound);
+        return;
+      }
       if (statement.kind !== "import") return;
       const known = standIns[statement.module];
       if (!known) {
-        // `import package.module as m` binds a module object: not one of ours.
-        if (statement.form === "import") throw new Decline(`import of ${statement.module}`);
         this.addHomeImport(statement, allBound, moduleBound);
         return;
       }
@@ -331,6 +341,36 @@ class ScriptCompiler extends ExpressionCompiler {
     }
   }
 
+  /**
+   * `import a.b` (binds a, the outermost package), `import a.b as m` (binds the module a.b),
+   * `import package.Class as C` of a stand-in class.
+   */
+  private addModuleImports(
+    statement: Statement & { kind: "importModules" },
+    allBound: Set<string>,
+    moduleBound: Set<string>,
+  ): void {
+    const imports: ModuleImport[] = [];
+    for (const { module, alias } of statement.modules) {
+      const dot = module.lastIndexOf(".");
+      const standIn = alias && dot > 0 ? standIns[module.slice(0, dot)]?.[module.slice(dot + 1)] : undefined;
+      const name = alias ?? module.split(".")[0]!;
+      declineBuiltinValue(name);
+      if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`import of ${name}`);
+      if (this.imported.has(name) || moduleBound.has(name) || allBound.has(name))
+        throw new Decline(`import of ${name}`);
+      if (standIn) {
+        this.imported.set(name, standIn);
+        continue;
+      }
+      if (!this.modules || !isHomeModuleName(module)) throw new Decline(`import of ${module}`);
+      const chain = this.modules.chain(module);
+      imports.push({ chain, name, index: alias ? chain.length - 1 : 0 });
+      allBound.add(name);
+    }
+    this.moduleImports.set(statement, imports);
+  }
+
   /** Resolves and compiles the module of `from module import names` (declining when it is not a home module of the subset). */
   private addHomeImport(
     statement: Statement & { kind: "import" },
@@ -345,6 +385,8 @@ class ScriptCompiler extends ExpressionCompiler {
       if (name === "*") {
         // Without __all__, `import *` binds the module's names that do not start with "_".
         if (imported.bound.has("__all__")) throw new Decline("import * with __all__");
+        // Importing a package's submodules adds them to its names at run time.
+        if (imported.isPackage) throw new Decline("import * from a package");
         if ([...imported.standIns].some((name) => !name.startsWith("_"))) throw new Decline("import * of stand-ins");
         for (const bound of imported.bound) if (!bound.startsWith("_")) names.push({ name: bound, alias: bound });
         continue;
@@ -372,12 +414,13 @@ class ScriptCompiler extends ExpressionCompiler {
     walk(statements, (statement) => {
       const home = statement.kind === "import" ? this.homeImports.get(statement) : undefined;
       for (const { alias } of home?.names ?? []) bound.add(alias);
+      for (const { name } of this.moduleImports.get(statement) ?? []) bound.add(name);
     });
     return { bound, standIns: new Set(this.imported.keys()) };
   }
 
   get importsModules(): boolean {
-    return this.homeImports.size > 0;
+    return this.homeImports.size > 0 || [...this.moduleImports.values()].some((imports) => imports.length > 0);
   }
 
   compileBlock(statements: Statement[]): Block {
@@ -512,6 +555,14 @@ class ScriptCompiler extends ExpressionCompiler {
           return Flow.Next;
         };
       }
+      case "importModules": {
+        if (this.context.function) throw new Decline("import in a function");
+        const imports = this.moduleImports.get(statement) ?? [];
+        return (scope, state) => {
+          for (const { chain, name, index } of imports) scope[name] = importModules(chain, state)[index];
+          return Flow.Next;
+        };
+      }
       case "import": {
         if (this.context.function) throw new Decline("import in a function");
         const home = this.homeImports.get(statement);
@@ -519,7 +570,7 @@ class ScriptCompiler extends ExpressionCompiler {
         if (!home) return () => Flow.Next;
         const { chain, names } = home;
         return (scope, state) => {
-          const globals = importModules(chain, state);
+          const { globals } = importModules(chain, state).at(-1)!;
           for (const { name, alias } of names) {
             const value = globals[name];
             if (value === undefined) throw new PythonException("ImportError", `cannot import name ${name}`);
@@ -1251,6 +1302,7 @@ class ScriptCompiler extends ExpressionCompiler {
       const self = receiver(scope, env);
       const values: PyValue[] = new Array(args.length);
       for (let i = 0; i < args.length; i++) values[i] = args[i]!(scope, env);
+      if (self instanceof ScriptModule) return callModuleAttribute(self, name, values, keywords, kwargs, scope, env);
       if (!hasKeywords) {
         if (self instanceof JavaHashSet || self instanceof JavaHashMap) {
           const result = javaCollectionMethod(self, name, values);
@@ -1349,6 +1401,11 @@ function detach(value: PyValue): PyValue {
 /** `object.name` in a script: the expression view plus `_delegate` and Checkpoint fields. */
 function scriptAttribute(object: PyValue, name: string, env: PythonEnvironment): PyValue {
   if (object instanceof PythonException) return exceptionAttribute(object, name);
+  if (object instanceof ScriptModule) {
+    const value = object.globals[name];
+    if (value === undefined) throw new PythonException("AttributeError", `'module' object has no attribute '${name}'`);
+    return value;
+  }
   if (name === "_delegate" && (isConfigurationItem(object) || isDelta(object))) return object;
   if (object instanceof PythonCheckpoint) {
     if (name === "delta") return object.delta;
@@ -1359,6 +1416,10 @@ function scriptAttribute(object: PyValue, name: string, env: PythonEnvironment):
 }
 
 function setAttribute(object: PyValue, name: string, value: PyValue): void {
+  if (object instanceof ScriptModule) {
+    object.globals[name] = value;
+    return;
+  }
   if (object instanceof PythonException) {
     object.attributes ??= new Map();
     object.attributes.set(name, value);
@@ -1718,9 +1779,44 @@ function sortWith(items: PyValue[], { cmp, key, reverse }: SortOptions): void {
   for (let i = 0; i < entries.length; i++) items[i] = entries[i]!.item;
 }
 
+/** `module.f(...)`: a function of an imported home module (or any callable it holds). */
+function callModuleAttribute(
+  module: ScriptModule,
+  name: string,
+  values: PyValue[],
+  keywords: { name: string; value: Evaluator }[],
+  kwargs: Evaluator | undefined,
+  scope: Record<string, unknown>,
+  env: PythonEnvironment,
+): PyValue {
+  const function_ = scriptAttribute(module, name, env);
+  if (function_ instanceof ScriptFunction) {
+    const named: KeywordArgument[] = keywords.map((keyword) => ({
+      key: new PyStr(keyword.name),
+      name: keyword.name,
+      value: keyword.value(scope, env),
+    }));
+    if (kwargs) addMappingKeywords(function_.code.name, kwargs(scope, env), named);
+    return callFunction(function_, values, named, runState(env));
+  }
+  if (keywords.length > 0 || kwargs) {
+    if (!(function_ instanceof HostFunction)) throw typeError(`'${pythonTypeName(function_)}' object is not callable`);
+    return detach(function_.call(values, env, keywordValues(keywords, kwargs, scope, env)));
+  }
+  return detach(callValue(function_, values, env));
+}
+
+/** `import a.b` binds `name` to the module at `index` of the chain (a: 0; with `as`, a.b: the last). */
+interface ModuleImport {
+  chain: CompiledModule[];
+  name: string;
+  index: number;
+}
+
 /** A home module compiled on the fast path; a package without `__init__.py` has no body. */
 interface CompiledModule {
   name: string;
+  isPackage: boolean;
   body: Block | undefined;
   /** The names its top level binds to values. */
   bound: Set<string>;
@@ -1750,7 +1846,8 @@ function moduleCompiler(resolve: ResolveModule): ModuleCompiler {
     try {
       const statements = parseScript(source.source);
       const compiler = new ScriptCompiler(statements, modules, source.location);
-      const module = { name, body: compiler.compileBlock(statements), ...compiler.boundNames(statements) };
+      const body = compiler.compileBlock(statements);
+      const module = { name, isPackage: source.package, body, ...compiler.boundNames(statements) };
       compiled.set(name, module);
       return module;
     } catch (error) {
@@ -1771,7 +1868,13 @@ function moduleCompiler(resolve: ResolveModule): ModuleCompiler {
         const source = resolve(prefix);
         if (!source) {
           if (index === parts.length - 1) throw new Decline(`no module ${name}`);
-          return { name: prefix, body: undefined, bound: new Set<string>(), standIns: new Set<string>() };
+          return {
+            name: prefix,
+            isPackage: true,
+            body: undefined,
+            bound: new Set<string>(),
+            standIns: new Set<string>(),
+          };
         }
         return compileModule(prefix, source);
       });
@@ -1783,32 +1886,35 @@ function moduleCompiler(resolve: ResolveModule): ModuleCompiler {
 
 /**
  * Runs the modules of an import that this run's registry does not have yet (their top level
- * with their own globals, the deadline and log of the importing run), and returns the last
- * one's globals. A module whose top level raised is forgotten, so the next import runs it again.
+ * with their own globals, the deadline and log of the importing run), and returns them, each
+ * also an attribute of its package as the interpreter's importer sets it. A module whose top
+ * level raised is forgotten, so the next import runs it again.
  */
-function importModules(chain: readonly CompiledModule[], state: RunState): Record<string, unknown> {
-  let globals: Record<string, unknown> = Object.create(null);
+function importModules(chain: readonly CompiledModule[], state: RunState): ScriptModule[] {
+  const imported: ScriptModule[] = [];
   for (const module of chain) {
-    const known = state.modules.get(module.name);
-    if (known) {
-      globals = known;
-      continue;
+    let value = state.modules.get(module.name);
+    if (!value) {
+      value = new ScriptModule(module.name, Object.create(null));
+      state.modules.set(module.name, value);
+      if (module.body) {
+        const importing = state.globals;
+        state.globals = value.globals;
+        try {
+          module.body(value.globals, state);
+        } catch (error) {
+          state.modules.delete(module.name);
+          throw error;
+        } finally {
+          state.globals = importing;
+        }
+      }
     }
-    globals = Object.create(null);
-    state.modules.set(module.name, globals);
-    if (!module.body) continue;
-    const importing = state.globals;
-    state.globals = globals;
-    try {
-      module.body(globals, state);
-    } catch (error) {
-      state.modules.delete(module.name);
-      throw error;
-    } finally {
-      state.globals = importing;
-    }
+    const parent = imported.at(-1);
+    if (parent) parent.globals[module.name.slice(parent.name.length + 1)] = value;
+    imported.push(value);
   }
-  return globals;
+  return imported;
 }
 
 /** What `raise Class, value` raises: value itself when it is an instance of the class, else a new instance. */

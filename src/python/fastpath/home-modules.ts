@@ -9,12 +9,23 @@ export interface HomeModuleSource extends SourceText {
 /** Finds a module of the plugin classpath by dotted name (the runtime's `resolveModule`). */
 export type ResolveModule = (dottedName: string) => HomeModuleSource | undefined;
 
+/** A home module as a value (`import helpers`): its globals are its attributes. */
+export class ScriptModule {
+  /** Python's `type(m).__name__` (values/model.ts pythonTypeName reads it). */
+  readonly pythonTypeName = "module";
+
+  constructor(
+    readonly name: string,
+    readonly globals: Record<string, unknown>,
+  ) {}
+}
+
 /**
- * The modules a runtime has imported, by dotted name: each one's globals. As in the
- * interpreter (runner.ts), a module's top level runs once, when it is first imported, and
- * stays for later runs of the same runtime; a module whose top level failed is forgotten.
+ * The modules a runtime has imported, by dotted name. As in the interpreter (runner.ts), a
+ * module's top level runs once, when it is first imported, and stays for later runs of the
+ * same runtime; a module whose top level failed is forgotten.
  */
-export type ModuleRegistry = Map<string, Record<string, unknown>>;
+export type ModuleRegistry = Map<string, ScriptModule>;
 
 // What the interpreter resolves before the plugin classpath (runner.ts, java-standins.ts):
 // Java packages by their first name, its Python 2 shims and stdlib modules by full name.

@@ -33,8 +33,10 @@ export type Statement =
       otherwise: Statement[] | undefined;
       final: Statement[] | undefined;
     }
-  /** `from module import names` (form "from"), or `import module.Name as alias` (form "import", one name). */
-  | { kind: "import"; line: number; form: "from" | "import"; module: string; names: { name: string; alias: string }[] };
+  /** `from module import names`. */
+  | { kind: "import"; line: number; module: string; names: { name: string; alias: string }[] }
+  /** `import a.b, c as d`: a module (its first package without `as`), or a Java class with `as`. */
+  | { kind: "importModules"; line: number; modules: { module: string; alias: string | undefined }[] };
 
 /** `def name(parameters, name=default, *varargs, **kwargs): body`. */
 export interface FunctionDefinition extends Parameters {
@@ -379,7 +381,7 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
   const names: { name: string; alias: string }[] = [];
   if (parser.isOp("*")) {
     parser.position++;
-    return { kind: "import", line, form: "from", module: parts.join("."), names: [{ name: "*", alias: "*" }] };
+    return { kind: "import", line, module: parts.join("."), names: [{ name: "*", alias: "*" }] };
   }
   const parenthesized = parser.isOp("(");
   if (parenthesized) parser.position++;
@@ -399,26 +401,34 @@ function importStatement(parser: ExpressionParser, line: number): Statement {
     if (parenthesized && parser.isOp(")")) break;
   }
   if (parenthesized) parser.expectOp(")");
-  return { kind: "import", line, form: "from", module: parts.join("."), names };
+  return { kind: "import", line, module: parts.join("."), names };
 }
 
-/** `import package.Name as alias` (how scripts import a Java class); other plain imports decline. */
+/** `import a.b [as c], d ...`. */
 function importAsStatement(parser: ExpressionParser, line: number): Statement {
   parser.position++;
-  const parts: string[] = [];
+  const modules: { module: string; alias: string | undefined }[] = [];
   for (;;) {
-    const token = parser.next();
-    if (token.kind !== "name") throw new Decline("import");
-    parts.push(token.text);
-    if (!parser.isOp(".")) break;
+    const parts: string[] = [];
+    for (;;) {
+      const token = parser.next();
+      if (token.kind !== "name") throw new Decline("import");
+      parts.push(token.text);
+      if (!parser.isOp(".")) break;
+      parser.position++;
+    }
+    let alias: string | undefined;
+    if (parser.isKeyword("as")) {
+      parser.position++;
+      const token = parser.next();
+      if (token.kind !== "name") throw new Decline("import alias");
+      alias = token.text;
+    }
+    modules.push({ module: parts.join("."), alias });
+    if (!parser.isOp(",")) break;
     parser.position++;
   }
-  if (parts.length < 2 || !parser.isKeyword("as")) throw new Decline("statement import");
-  parser.position++;
-  const alias = parser.next();
-  if (alias.kind !== "name" || parser.isOp(",")) throw new Decline("statement import");
-  const name = parts.pop()!;
-  return { kind: "import", line, form: "import", module: parts.join("."), names: [{ name, alias: alias.text }] };
+  return { kind: "importModules", line, modules };
 }
 
 /**
