@@ -3,10 +3,10 @@
 // example, adds the Python runtime's and the specification/delta/orchestration benchmarks,
 // and prints ONE JSON document on stdout (progress goes to stderr). `--no-build` skips the build.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateHome } from "./bench/generate-home.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -103,6 +103,89 @@ async function measurePython() {
   return benchPython(loadTypes([]).registry);
 }
 
+const interpreterRuns = 5;
+
+/**
+ * Pyodide's cold start in fresh processes (median of 5), plain (PLANWRIGHT_PYTHON_SNAPSHOT=0)
+ * and from the memory snapshot (src/python/interpreter/snapshot.ts), which a first run writes
+ * into a temporary cache folder; and the same for `planwright plan` of the example with one
+ * more rule whose planning script needs the interpreter (`import json`).
+ */
+function measureInterpreterStart() {
+  const cache = mkdtempSync(path.join(os.tmpdir(), "planwright-bench-snapshot-"));
+  const home = mkdtempSync(path.join(os.tmpdir(), "planwright-bench-python-home-"));
+  const plain = { ...process.env, PLANWRIGHT_PYTHON_SNAPSHOT: "0" };
+  const snapshot = { ...process.env, PLANWRIGHT_PYTHON_SNAPSHOT: "1", PLANWRIGHT_PYTHON_SNAPSHOT_DIR: cache };
+  const median = (measure) => {
+    const times = Array.from({ length: interpreterRuns }, measure).sort((a, b) => a - b);
+    return round(times[Math.floor(times.length / 2)]);
+  };
+  const hostModule = pathToFileURL(path.join(root, "dist", "python", "interpreter", "pyodide-host.js")).href;
+  const typesModule = pathToFileURL(path.join(root, "dist", "types", "load-types.js")).href;
+  const startSource = `
+    const { PyodideHost } = await import(${JSON.stringify(hostModule)});
+    const { loadTypes } = await import(${JSON.stringify(typesModule)});
+    const types = loadTypes([]).registry;
+    const started = performance.now();
+    const host = await PyodideHost.start({ types, log: () => {} });
+    const code = host.compile({ source: "'%s-%d' % ('x', 1)", location: { file: "bench", line: 1 } }, "eval", "bench");
+    host.run(code, {}, 10000);
+    const ms = performance.now() - started;
+    await host.startup.snapshotWritten;
+    console.log(JSON.stringify({ ms, from: host.startup.from }));`;
+  const start = (env, from) => () => {
+    const result = JSON.parse(runNode(["--input-type=module", "-e", startSource], { env }));
+    if (result.from !== from) throw new Error(`the interpreter started ${result.from}, expected ${from}`);
+    return result.ms;
+  };
+  cpSync(path.join(root, "examples", "petclinic"), home, { recursive: true });
+  const rules = path.join(home, "ext", "xl-rules.xml");
+  writeFileSync(
+    rules,
+    readFileSync(rules, "utf8").replace(
+      "</rules>",
+      `  <rule name="bench.InterpreterScript" scope="pre-plan">
+    <planning-script-path>bench-interpreter.py</planning-script-path>
+  </rule>
+</rules>`,
+    ),
+  );
+  writeFileSync(
+    path.join(home, "ext", "bench-interpreter.py"),
+    'import json\ncontext.addStep(steps.noop(description="settings %s" % json.dumps({"a": 1}), order=1))\n',
+  );
+  const planArgs = [
+    path.join(root, "bin", "planwright.js"),
+    "plan",
+    "--home",
+    home,
+    "--package",
+    "Applications/PetClinic/1.0",
+    "--environment",
+    "Environments/Dev",
+  ];
+  const plan = (env) => () => {
+    const started = process.hrtime.bigint();
+    const output = runNode(planArgs, { env });
+    if (!output.includes('settings {"a": 1}')) throw new Error(`the interpreter's step is missing:\n${output}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  try {
+    const coldStartMs = median(start(plain, "plain"));
+    start(snapshot, "plain")(); // writes the snapshot
+    const coldStartFromSnapshotMs = median(start(snapshot, "snapshot"));
+    return {
+      coldStartMs,
+      coldStartFromSnapshotMs,
+      planWithInterpreterScriptMs: median(plan(plain)),
+      planWithInterpreterScriptFromSnapshotMs: median(plan(snapshot)),
+    };
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 /** Specification + delta + orchestration of 10,000 deployeds over 100 containers (issue 5). */
 async function measureStages() {
   const { benchmarkStages } = await import("./bench/specification-delta-orchestration.js");
@@ -157,6 +240,13 @@ async function main() {
   const stages = await measureStages();
   log("Python: fast path, interpreter, cold start");
   const python = await measurePython();
+  log("Python: interpreter cold start and plan, plain and from a snapshot (fresh processes)");
+  const interpreterStart = measureInterpreterStart();
+  // Fresh processes, medians of 5: plain (the key's meaning so far) and from the snapshot.
+  python.interpreterColdStartMs = interpreterStart.coldStartMs;
+  python.interpreterColdStartFromSnapshotMs = interpreterStart.coldStartFromSnapshotMs;
+  python.planWithInterpreterScriptMs = interpreterStart.planWithInterpreterScriptMs;
+  python.planWithInterpreterScriptFromSnapshotMs = interpreterStart.planWithInterpreterScriptFromSnapshotMs;
   const report = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`,

@@ -95,6 +95,8 @@ export class InterpreterSnapshotCache {
     return new Promise<boolean>((resolve) => {
       const worker = new Worker(WRITER_SOURCE, {
         eval: true,
+        // Not the parent's options: with --input-type=module this CommonJS source would not run.
+        execArgv: [],
         workerData: { directory: this.directory, file: this.file, temporary, header, snapshot },
         transferList: snapshot.buffer instanceof ArrayBuffer ? [snapshot.buffer] : [],
       });

@@ -19,6 +19,8 @@ export class Watchdog {
     this.deadline = new Float64Array(control);
     this.worker = new Worker(WATCHDOG_SOURCE, {
       eval: true,
+      // Not the parent's options: with --input-type=module this CommonJS source would not run.
+      execArgv: [],
       workerData: { control, interrupt: interruptBuffer.buffer, pollMs },
     });
     this.worker.unref();
