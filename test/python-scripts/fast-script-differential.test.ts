@@ -75,6 +75,10 @@ async function benchScripts(): Promise<Record<string, string>> {
 }
 
 const handWritten: Record<string, string> = {
+  "Type imported under its own name": `
+import com.xebialabs.deployit.plugin.api.reflect.Type as Type
+print Type.valueOf("udm.Deployed"), deployed.type.instanceOf(Type.valueOf("udm.BaseDeployed"))
+`,
   "Type.valueOf, builtin and imported": `
 import com.xebialabs.deployit.plugin.api.reflect.Type as CiType
 from com.xebialabs.deployit.plugin.api.reflect import Type as ReflectType

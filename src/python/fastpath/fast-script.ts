@@ -355,14 +355,15 @@ class ScriptCompiler extends ExpressionCompiler {
       const dot = module.lastIndexOf(".");
       const standIn = alias && dot > 0 ? standIns[module.slice(0, dot)]?.[module.slice(dot + 1)] : undefined;
       const name = alias ?? module.split(".")[0]!;
-      declineBuiltinValue(name);
-      if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`import of ${name}`);
-      if (this.imported.has(name) || moduleBound.has(name) || allBound.has(name))
+      if (this.imported.has(name) || moduleBound.has(name) || allBound.has(name)) {
         throw new Decline(`import of ${name}`);
+      }
       if (standIn) {
         this.imported.set(name, standIn);
         continue;
       }
+      declineBuiltinValue(name);
+      if (Object.hasOwn(builtins, name) || interpreterBuiltins.has(name)) throw new Decline(`import of ${name}`);
       if (!this.modules || !isHomeModuleName(module)) throw new Decline(`import of ${module}`);
       const chain = this.modules.chain(module);
       imports.push({ chain, name, index: alias ? chain.length - 1 : 0 });
