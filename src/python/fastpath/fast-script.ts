@@ -1439,14 +1439,19 @@ function setAttribute(object: PyValue, name: string, value: PyValue): void {
   throw attributeError(object, name);
 }
 
+/** The index an item assignment or deletion of a list addresses (negative counts from the end), as Jython checks it. */
+function listSlot(list: PyValue[], key: PyValue): number {
+  const rank = numericRank(key);
+  if (rank < 0 || rank === 2) throw typeError(`list indices must be integers, not ${pythonTypeName(key)}`);
+  let i = Number(toBigInt(key));
+  if (i < 0) i += list.length;
+  if (i < 0 || i >= list.length) throw new PythonException("IndexError", "list assignment index out of range");
+  return i;
+}
+
 function setItem(container: PyValue, key: PyValue, value: PyValue): void {
   if (Array.isArray(container)) {
-    const rank = numericRank(key);
-    if (rank < 0 || rank === 2) throw typeError(`list indices must be integers, not ${pythonTypeName(key)}`);
-    let i = Number(toBigInt(key));
-    if (i < 0) i += container.length;
-    if (i < 0 || i >= container.length) throw new PythonException("IndexError", "list assignment index out of range");
-    container[i] = value;
+    container[listSlot(container, key)] = value;
     return;
   }
   if (container instanceof PyDict) {
@@ -1934,12 +1939,7 @@ function deleteItem(container: PyValue, key: PyValue): void {
     return;
   }
   if (Array.isArray(container)) {
-    const rank = numericRank(key);
-    if (rank < 0 || rank === 2) throw typeError(`list indices must be integers, not ${pythonTypeName(key)}`);
-    let i = Number(toBigInt(key));
-    if (i < 0) i += container.length;
-    if (i < 0 || i >= container.length) throw new PythonException("IndexError", "list assignment index out of range");
-    container.splice(i, 1);
+    container.splice(listSlot(container, key), 1);
     return;
   }
   throw typeError(`'${pythonTypeName(container)}' object does not support item deletion`);
