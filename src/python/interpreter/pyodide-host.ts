@@ -153,7 +153,7 @@ export class PyodideHost {
         const pyodide = await loadPyodide({
           ...loadOptions,
           _loadSnapshot: found.snapshot,
-          // The only JS object the prelude holds is the `_pw_host` module (see `snapshotReference`).
+          // The only JS object the prelude holds is the `_pw_host` module (see `captureSnapshot`).
           _snapshotDeserializer: (reference: unknown) => {
             if (reference !== HOST_MODULE_REFERENCE) throw new Error(`unknown snapshot reference ${String(reference)}`);
             return host;
@@ -185,7 +185,7 @@ export class PyodideHost {
       from: "plain",
       snapshotFile: cache?.file,
       snapshotRejected,
-      snapshotWritten: cache && snapshot ? cache.write(snapshot) : cache ? Promise.resolve(false) : undefined,
+      snapshotWritten: cache ? (snapshot ? cache.write(snapshot) : Promise.resolve(false)) : undefined,
     });
   }
 
