@@ -7,7 +7,7 @@ import { compileFastScript, pythonLineOf, ScriptTimeout } from "../../src/python
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { controlFlowScripts } from "./control-flow-scripts.js";
 import { functionValueScripts, jythonOnlyScripts } from "./function-value-scripts.js";
-import { javaCollectionJythonScripts, javaCollectionScripts } from "./java-collection-scripts.js";
+import { javaCollectionScripts } from "./java-collection-scripts.js";
 import { scriptTypes } from "./script-world.js";
 
 /**
@@ -96,7 +96,6 @@ describe.skipIf(!existsSync(jython))("fast-path control flow agrees with Jython 
     ...functionValueScripts,
     ...jythonOnlyScripts,
     ...javaCollectionScripts,
-    ...javaCollectionJythonScripts,
   };
 
   beforeAll(() => {

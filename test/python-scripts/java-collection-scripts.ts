@@ -27,10 +27,6 @@ orders.putAll({3: 90})
 print orders.size(), len(orders), sorted(orders.keys()), sorted(orders.keySet()), sorted(orders.values())
 print orders.remove(3), orders.remove(3), orders.isEmpty(), HashMap({4: 1}).get(4)
 `,
-};
-
-/** Where Jython's own Java collections differ from the interpreter's stand-ins: fast path and Jython only. */
-export const javaCollectionJythonScripts: Record<string, string> = {
   "a str put in a Java collection comes back as unicode": `
 from java.util import HashSet, HashMap
 names = HashSet(["web"])

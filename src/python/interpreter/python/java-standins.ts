@@ -144,8 +144,17 @@ class _JavaCollection(object):
     __str__ = __repr__
 
 
+def _java_object(value):
+    """A Python str stored in a Java collection is a java.lang.String: Jython gives it back as unicode."""
+    return unicode(value) if type(value) is str else value
+
+
 class HashSet(_JavaCollection, set):
+    def __init__(self, items=()):
+        set.__init__(self, (_java_object(item) for item in items))
+
     def add(self, item):
+        item = _java_object(item)
         if item in self:
             return False
         set.add(self, item)
@@ -153,14 +162,10 @@ class HashSet(_JavaCollection, set):
 
     def addAll(self, items):
         before = len(self)
-        self.update(items)
+        self.update(_java_object(item) for item in items)
         return len(self) != before
 
-    def remove(self, item):
-        if item in self:
-            set.remove(self, item)
-            return True
-        return False
+    # Jython gives a Java set Python's remove (None, KeyError when missing), not Set.remove's boolean.
 
     def removeAll(self, items):
         before = len(self)
@@ -169,13 +174,19 @@ class HashSet(_JavaCollection, set):
 
 
 class HashMap(dict):
+    def __init__(self, entries=()):
+        dict.__init__(self)
+        self.putAll(entries)
+
     def put(self, key, value):
+        key = _java_object(key)
         previous = dict.get(self, key)
-        self[key] = value
+        self[key] = _java_object(value)
         return previous
 
     def putAll(self, other):
-        self.update(other)
+        for key, value in (other.items() if isinstance(other, dict) else other):
+            self.put(key, value)
 
     def get(self, key, default=None):
         return dict.get(self, key, default)
