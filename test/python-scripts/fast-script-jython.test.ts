@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compileFastScript, pythonLineOf, ScriptTimeout } from "../../src/python/fastpath/fast-script.js";
 import { PythonException } from "../../src/python/values/python-exception.js";
 import { controlFlowScripts } from "./control-flow-scripts.js";
-import { functionValueScripts, jythonOnlyScripts } from "./function-value-scripts.js";
+import { functionValueScripts } from "./function-value-scripts.js";
 import { javaCollectionScripts } from "./java-collection-scripts.js";
 import { scriptTypes } from "./script-world.js";
 
@@ -94,7 +94,6 @@ describe.skipIf(!existsSync(jython))("fast-path control flow agrees with Jython 
   const scripts = {
     ...controlFlowScripts,
     ...functionValueScripts,
-    ...jythonOnlyScripts,
     ...javaCollectionScripts,
   };
 

@@ -126,13 +126,8 @@ except TypeError, e:
 `,
   "tab indentation":
     "def targets(names):\n\tfound = []\n\tfor name in names:\n\t\tif name.startswith('t'):\n\t\t\tfound.append(name)\n\treturn found\nprint targets(['tomcat', 'db', 'tibco'])\n",
-};
-
-/**
- * Scripts Jython 2.7 accepts and Pyodide's Python 3 does not: on the fast path and Jython only.
- */
-export const jythonOnlyScripts: Record<string, string> = {
-  // A tab advances to the next multiple of 8, and a block may mix tabs and spaces.
+  // A tab advances to the next multiple of 8, and a block may mix tabs and spaces (Python 3
+  // refuses the mix; the interpreter's py2 fixer expands such indentation first).
   "tabs and spaces mixed in one block": "if True:\n\tx = 1\n        y = 2\n    \tprint x + y\n",
   "tabs and spaces at different depths":
     "for i in [1, 2]:\n    if i > 1:\n\tprint 'second', i\n    else:\n        print 'first'\n",

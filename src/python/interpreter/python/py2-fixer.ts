@@ -19,7 +19,8 @@ def _fix_py2(source, print_statement=True):
     try:
         tokens = list(_tokenize.generate_tokens(_io.StringIO(source).readline))
     except (_tokenize.TokenError, SyntaxError):
-        return source
+        expanded = _expand_indentation(source) if "\\t" in source else source
+        return source if expanded == source else _fix_py2(expanded, print_statement)
     line_starts = [0]
     for line in source.splitlines(True):
         line_starts.append(line_starts[-1] + len(line))
@@ -73,6 +74,18 @@ def _fix_py2(source, print_statement=True):
     for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
         result = result[:start] + replacement + result[end:]
     return result
+
+
+def _expand_indentation(source):
+    """Python 2 reads a tab in indentation as up to the next multiple of 8 columns and lets a
+    block mix tabs and spaces; Python 3 refuses the mix (TabError). Only a source Python 3
+    refuses gets here, so a multi-line string's leading tabs changing with it costs nothing
+    that worked."""
+    lines = []
+    for line in source.splitlines(True):
+        body = line.lstrip(" \\t")
+        lines.append(line[:len(line) - len(body)].expandtabs(8) + body)
+    return "".join(lines)
 
 
 def _statement_end(tokens, index):
