@@ -180,7 +180,7 @@ class Runtime implements PlanwrightRuntime {
 
   runScript(compiled: CompiledScript, bindings: Record<string, unknown>, options: EvaluationOptions = {}): void {
     const script = compiled as Script;
-    if (script.fast && script.fast.importsModules) this.modulesPath ??= this.host ? "interpreter" : "fast";
+    if (script.fast?.importsModules) this.modulesPath ??= this.host ? "interpreter" : "fast";
     if (script.fast && (!script.fast.importsModules || this.modulesPath === "fast")) {
       this.runFastScript(script.fast, script.source, bindings, options);
       return;
