@@ -365,17 +365,22 @@ function raiseStatement(parser: ExpressionParser, line: number): Statement {
   return { kind: "raise", line, exception, value };
 }
 
-/** `from module import Name [as alias], ...`, `from module import (...)`, `from module import *` (name "*"). */
-function importStatement(parser: ExpressionParser, line: number): Statement {
-  parser.position++;
+/** A module's dotted name (`a.b.c`) as its parts. */
+function dottedName(parser: ExpressionParser): string[] {
   const parts: string[] = [];
   for (;;) {
     const token = parser.next();
     if (token.kind !== "name") throw new Decline("import");
     parts.push(token.text);
-    if (!parser.isOp(".")) break;
+    if (!parser.isOp(".")) return parts;
     parser.position++;
   }
+}
+
+/** `from module import Name [as alias], ...`, `from module import (...)`, `from module import *` (name "*"). */
+function importStatement(parser: ExpressionParser, line: number): Statement {
+  parser.position++;
+  const parts = dottedName(parser);
   if (!parser.isKeyword("import")) throw new Decline("import");
   parser.position++;
   const names: { name: string; alias: string }[] = [];
@@ -409,14 +414,7 @@ function importAsStatement(parser: ExpressionParser, line: number): Statement {
   parser.position++;
   const modules: { module: string; alias: string | undefined }[] = [];
   for (;;) {
-    const parts: string[] = [];
-    for (;;) {
-      const token = parser.next();
-      if (token.kind !== "name") throw new Decline("import");
-      parts.push(token.text);
-      if (!parser.isOp(".")) break;
-      parser.position++;
-    }
+    const parts = dottedName(parser);
     let alias: string | undefined;
     if (parser.isKeyword("as")) {
       parser.position++;
