@@ -6,13 +6,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Delta, DeltaSpecification, Operation } from "../../src/delta/model.js";
 import { DiagnosticError } from "../../src/diagnostics/diagnostic.js";
 import { summarizePlan } from "../../src/plan/plan-summary.js";
-import { planDeployment } from "../../src/planning/planner.js";
 import { loadPlanningHome, type PlanningHome } from "../../src/planning/planning-session.js";
 import { createPythonRuntime } from "../../src/python/runtime.js";
 import type { CiValue, ConfigurationItem } from "../../src/repository/model.js";
-import { createStepConstruction } from "../../src/steps/step-construction.js";
 import type { PropertyDescriptor, TypeRegistry } from "../../src/types/model.js";
 import { CorpusHomes, corpusDirectory, foldersHolding } from "../support/corpus.js";
+import { planInOneBlock } from "../support/plan-in-one-block.js";
 
 /**
  * Issue 6 acceptance: for every plugin of ../shared/corpus, a deployment with one deployed of
@@ -158,7 +157,7 @@ function delta(deployed: ConfigurationItem, operation: Operation, types: TypeReg
 
 /** "ok, N steps", or the first diagnostic that stopped planning; throws on an internal error. */
 async function planOperation(home: PlanningHome, deployeds: ConfigurationItem[], operation: Operation) {
-  const { types, repository } = home.workspace;
+  const { types } = home.workspace;
   const environment: ConfigurationItem = { id: "Environments/Test", name: "Test", type: "udm.Environment", values: {} };
   const version: ConfigurationItem = {
     id: "Applications/App/1.0",
@@ -181,17 +180,7 @@ async function planOperation(home: PlanningHome, deployeds: ConfigurationItem[],
     deltas,
     rollback: false,
   };
-  const result = await planDeployment({
-    specification,
-    orchestration: { kind: "interleaved", description: "corpus", deltas },
-    orchestrators: [],
-    rules: home.rules,
-    stepRegistry: home.steps,
-    steps: createStepConstruction({ steps: home.steps, types, repository }),
-    types,
-    repository,
-    python: home.python,
-  });
+  const result = await planInOneBlock(home, specification);
   if (result.plan) return `ok, ${summarizePlan(result.plan).steps} steps`;
   const first = result.diagnostics[0];
   if (!first) return "failed without a diagnostic";

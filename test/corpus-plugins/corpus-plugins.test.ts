@@ -4,12 +4,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Delta, DeltaSpecification } from "../../src/delta/model.js";
 import { summarizePlan } from "../../src/plan/plan-summary.js";
-import { planDeployment } from "../../src/planning/planner.js";
 import { loadPlanningHome, type PlanningHome } from "../../src/planning/planning-session.js";
 import type { CiValue, ConfigurationItem } from "../../src/repository/model.js";
-import { createStepConstruction } from "../../src/steps/step-construction.js";
 import type { TypeRegistry } from "../../src/types/model.js";
 import { CorpusHomes, corpusDirectory, foldersHolding } from "../support/corpus.js";
+import { planInOneBlock } from "../support/plan-in-one-block.js";
 import { writeScriptFolder } from "./script-folder.js";
 import { declaredContainerType, standInsFor, writeStandIns } from "./stand-in-containers.js";
 
@@ -146,7 +145,7 @@ async function plan(
   operation: MeasuredOperation,
 ): Promise<{ steps: number; deployeds: ConfigurationItem[] } | { failure: string }> {
   const { home } = plugin;
-  const { types, repository } = home.workspace;
+  const { types } = home.workspace;
   sequence += 1;
   const containers = new Map<string, ConfigurationItem>();
   const deltas: Delta[] = [];
@@ -187,17 +186,11 @@ async function plan(
     // As delta analysis gives it: an undeploy's previous application is the one removed.
     ...(operation === "DESTROY" ? { previousDeployedApplication: application } : {}),
   };
-  const result = await planDeployment({
-    specification,
-    orchestration: { kind: "interleaved", description: "corpus", deltas },
-    orchestrators: [],
-    rules: home.rules,
-    stepRegistry: home.steps,
-    steps: createStepConstruction({ steps: home.steps, types, repository }),
-    types,
-    repository,
-    python: home.python,
-  }).catch((error: unknown) => ({ plan: undefined, diagnostics: [], error }));
+  const result = await planInOneBlock(home, specification).catch((error: unknown) => ({
+    plan: undefined,
+    diagnostics: [],
+    error,
+  }));
   if (!result.plan) {
     if ("error" in result) return { failure: `internal error: ${String(result.error)}` };
     const first = result.diagnostics[0];
